@@ -1,0 +1,53 @@
+# teardown-check: build the GCC plugin and the teardown-check command.
+#
+#   make                 plugin/teardown_check.so and ./teardown-check
+#   make install PREFIX=/usr/local
+#   make check           every test (installs what it needs: see README.md)
+#   make check-fast      the snippet tier only
+
+CC       ?= gcc
+CXX      ?= g++
+PREFIX   ?= /usr/local
+GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
+
+CFLAGS   ?= -O2 -g
+WARN     := -Wall -Wextra -Wno-unused-parameter
+ENGINE   := plugin/rules.c plugin/unit.c plugin/model.c plugin/engine.c \
+            plugin/check_release.c
+ENGINE_O := $(ENGINE:.c=.o)
+HEADERS  := plugin/teardown.h plugin/engine.h
+
+all: plugin/teardown_check.so teardown-check
+
+plugin/%.o: plugin/%.c $(HEADERS)
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -fPIC -c -o $@ $<
+
+# The front end is C-style code compiled as C++, as GCC's plugin API wants.
+plugin/gcc-frontend.o: plugin/gcc-frontend.c $(HEADERS)
+	@test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h || \
+	  { echo "teardown-check: no GCC plugin headers in $(GCC_PLUGIN_DIR): apt-get install gcc-12-plugin-dev" >&2; exit 2; }
+	$(CXX) $(CFLAGS) -Wall -Wno-unused-parameter -std=gnu++17 -fPIC \
+	  -fno-rtti -I$(GCC_PLUGIN_DIR)/include -x c++ -c -o $@ $<
+
+plugin/teardown_check.so: plugin/gcc-frontend.o $(ENGINE_O)
+	$(CXX) -shared -o $@ $^
+
+teardown-check: plugin/teardown-check.c
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $<
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/teardown-check/rules
+	install -m 755 teardown-check $(DESTDIR)$(PREFIX)/bin/teardown-check
+	install -m 644 plugin/teardown_check.so $(DESTDIR)$(PREFIX)/lib/teardown-check/
+	install -m 644 rules/teardown.rules $(DESTDIR)$(PREFIX)/lib/teardown-check/rules/
+
+check: all
+	testcases/run-tests
+
+check-fast: all
+	testcases/run-tests -m "not kernel"
+
+clean:
+	rm -f plugin/*.o plugin/*.so teardown-check
+
+.PHONY: all install check check-fast clean

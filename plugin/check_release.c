@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * check_release: every resource probe() acquires without devres must be
+ * released, or fenced synchronously, on the teardown path (remove(), the
+ * helpers it calls, and devres actions).
+ *
+ * Warns:
+ *   teardown-<family>  nothing on the teardown path releases it;
+ *   teardown-async     only an asynchronous variant does (del_timer(),
+ *                      cancel_work(), ...), which lets a running callback
+ *                      outlive remove().
+ * Stays silent, and counts, when the resource is handed to code it cannot
+ * see, or released only in a function reached through a pointer.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "engine.h"
+
+/* Index of a call in 'set' that applies a rule of 'kind' to res, or -1. */
+static int find_fence(const struct td_model *m, const struct td_resource *res,
+		      enum td_rule_kind kind, const char *set)
+{
+	const struct td_unit *u = m->unit;
+	int i;
+
+	for (i = 0; i < u->ncalls; i++) {
+		const struct td_call *c = &u->calls[i];
+		const struct td_rule *rule;
+
+		if (!set[c->fn])
+			continue;
+		rule = td_call_rule(m, i, kind);
+		if (!rule || rule->handle < 0 || rule->handle >= c->nargs)
+			continue;
+		if (!td_value_has_key(m, &c->arg[rule->handle], c->fn,
+				      res->key, 0))
+			continue;
+		/* collapse may turn a timer's key into its delayed work's */
+		if (rule->family != res->family &&
+		    strcmp(m->rules->families[rule->family].tag,
+			   m->rules->families[res->family].tag))
+			continue;
+		/* an IRQ cookie names the handler only with its number */
+		if (rule->id >= 0 && res->rule && res->rule->id >= 0 &&
+		    res->call >= 0) {
+			const struct td_value *a = &u->calls[res->call].arg[res->rule->id];
+			char ka[TD_KEY_LEN], kb[TD_KEY_LEN];
+			int fa = -1, fb = -1;
+
+			if (td_value_key(m, a, res->fn, ka, &fa) &&
+			    a->kind == TD_VAL_LOAD &&
+			    td_value_key(m, &c->arg[rule->id], c->fn, kb, &fb) &&
+			    c->arg[rule->id].kind == TD_VAL_LOAD &&
+			    strcmp(ka, kb))
+				continue;
+		}
+		return i;
+	}
+	return -1;
+}
+
+static int in_any(const struct td_model *m, int fn)
+{
+	return m->in_probe[fn] || m->in_teardown[fn];
+}
+
+/* Work queued only on private workqueues that teardown destroys is drained. */
+static int drained_by_workqueue(const struct td_model *m,
+				const struct td_resource *res)
+{
+	const struct td_unit *u = m->unit;
+	int i, queued = 0;
+
+	for (i = 0; i < u->ncalls; i++) {
+		const struct td_call *c = &u->calls[i];
+		const struct td_rule *rule = td_call_rule(m, i, TD_RULE_QUEUE);
+		struct td_resource wq;
+		int fam = -1;
+
+		if (!rule || rule->work >= c->nargs ||
+		    !td_value_has_key(m, &c->arg[rule->work], c->fn, res->key, 0))
+			continue;
+		queued++;
+		if (rule->wq < 0 || rule->wq >= c->nargs)
+			return 0;
+		memset(&wq, 0, sizeof(wq));
+		if (!td_value_key(m, &c->arg[rule->wq], c->fn, wq.key, &fam))
+			return 0;
+		wq.family = -1;
+		for (fam = 0; fam < m->rules->nfamilies; fam++)
+			if (!strcmp(m->rules->families[fam].name, "workqueue"))
+				wq.family = fam;
+		if (wq.family < 0 || find_fence(m, &wq, TD_RULE_RELEASE,
+						m->in_teardown) < 0)
+			return 0;
+	}
+	return queued > 0;
+}
+
+/* Does v name the resource itself, not a member inside it (its lockdep map)? */
+static int names_resource(const struct td_model *m, const struct td_value *v,
+			  int fn, const struct td_resource *res)
+{
+	char key[TD_KEY_LEN];
+
+	if ((v->kind == TD_VAL_ADDR || v->kind == TD_VAL_LOAD) &&
+	    td_path_key(m, &v->path, v->path.nfields, key, NULL) <
+	    v->path.nfields)
+		return 0;
+	return td_value_has_key(m, v, fn, res->key, 0);
+}
+
+/*
+ * Is the resource, or the struct that holds it, handed on the teardown path
+ * to a function the checker cannot see into?  Then that function may well
+ * release it: stay silent.
+ */
+static const char *handed_off(const struct td_model *m,
+			      const struct td_resource *res)
+{
+	const struct td_unit *u = m->unit;
+	const char *holder = res->path && res->path->base == TD_BASE_STRUCT ?
+		res->path->base_name : NULL;
+	int i, j;
+
+	for (i = 0; i < u->ncalls; i++) {
+		const struct td_call *c = &u->calls[i];
+		int callee;
+
+		if (!m->in_teardown[c->fn] && !m->in_probe[c->fn])
+			continue;
+		if (c->callee && td_rules_known(m->rules, c->callee))
+			continue;
+		callee = td_find_function(u, c->callee);
+		if (callee >= 0 && !u->funcs[callee].is_api)
+			continue;	/* a helper: followed, not opaque */
+		for (j = 0; j < c->nargs; j++) {
+			const struct td_value *a = &c->arg[j];
+
+			if (m->in_teardown[c->fn] && holder &&
+			    a->kind == TD_VAL_PTR && !strcmp(a->ptr_type, holder))
+				return c->callee ? c->callee : "a function pointer";
+			if (names_resource(m, a, c->fn, res))
+				return c->callee ? c->callee : "a function pointer";
+		}
+	}
+	return NULL;
+}
+
+/* A release in a function neither probe nor remove reaches directly. */
+static int released_elsewhere(const struct td_model *m,
+			      const struct td_resource *res)
+{
+	int n = m->unit->nfuncs, i, found;
+	char *other = (char *)calloc(n + 1, 1);
+
+	for (i = 0; i < n; i++)
+		other[i] = !in_any(m, i);
+	found = find_fence(m, res, TD_RULE_RELEASE, other) >= 0;
+	free(other);
+	return found;
+}
+
+/* The resource's text as remove() would write it. */
+static int rebase_handle(const struct td_model *m,
+			 const struct td_resource *res, char *buf, size_t len)
+{
+	struct td_path base;
+
+	if (!res->path || m->remove < 0)
+		return 0;
+	if (res->path->base == TD_BASE_GLOBAL || !res->path->via_pointer) {
+		snprintf(buf, len, "%s", res->text);
+		return res->path->var != NULL;
+	}
+	if (!res->path->var)
+		return 0;
+	base = *res->path;
+	base.nfields = 0;
+	if (!td_rebase_text(m, &base, m->remove, buf, len))
+		return 0;
+	snprintf(buf + strlen(buf), len - strlen(buf), "%s",
+		 res->text + strlen(res->path->var));
+	return 1;
+}
+
+/* Expand a fix= template: %h handle, %i id, %N argument N. */
+static int expand_fix(const struct td_model *m, const struct td_resource *res,
+		      char *buf, size_t len)
+{
+	const struct td_family *fam = &m->rules->families[res->family];
+	const char *t = res->rule && res->rule->fix ? res->rule->fix : fam->fix;
+	const struct td_call *c = res->call >= 0 ? &m->unit->calls[res->call] : NULL;
+	int rebasable = 1;
+	size_t at = 0;
+
+	if (!t)
+		t = "";
+	for (; *t && at + 1 < len; t++) {
+		char piece[TD_KEY_LEN];
+		const struct td_value *v = NULL;
+
+		if (*t != '%' || !t[1]) {
+			buf[at++] = *t;
+			continue;
+		}
+		t++;
+		if (*t == 'h') {
+			if (!rebase_handle(m, res, piece, sizeof(piece))) {
+				snprintf(piece, sizeof(piece), "%s", res->text);
+				rebasable = 0;
+			}
+		} else if (*t == 'i' && c && res->rule && res->rule->id >= 0) {
+			v = &c->arg[res->rule->id];
+		} else if (*t >= '0' && *t <= '9' && c && *t - '0' < c->nargs) {
+			v = &c->arg[*t - '0'];
+		} else {
+			snprintf(piece, sizeof(piece), "%%%c", *t);
+		}
+		if (v)
+			td_value_text(m, v, res->fn, piece, sizeof(piece),
+				      &rebasable);
+		at += snprintf(buf + at, len - at, "%s", piece);
+	}
+	buf[at < len ? at : len - 1] = '\0';
+	return rebasable && m->remove >= 0;
+}
+
+static void report_missing(struct td_model *m, const struct td_resource *res)
+{
+	const struct td_family *fam = &m->rules->families[res->family];
+	char where[512], fix[TD_KEY_LEN], msg[2048];
+	struct td_finding f;
+	int can_insert = expand_fix(m, res, fix, sizeof(fix));
+
+	if (res->fn == m->probe)
+		snprintf(where, sizeof(where), "%s()", td_fn_name(m, res->fn));
+	else
+		snprintf(where, sizeof(where), "%s() (called from %s())",
+			 td_fn_name(m, res->fn), td_fn_name(m, m->probe));
+	if (m->remove >= 0)
+		snprintf(msg, sizeof(msg),
+			 "%s '%s' %s in %s is never %s on remove; add %s to %s() [%s]",
+			 fam->noun, res->text, fam->did, where, fam->undone, fix,
+			 td_fn_name(m, m->remove), fam->tag);
+	else
+		snprintf(msg, sizeof(msg),
+			 "%s '%s' %s in %s is never %s: driver '%s' has no remove() and devres does not release it; call %s in a remove() or use a managed variant [%s]",
+			 fam->noun, res->text, fam->did, where, fam->undone,
+			 m->drv->object, fix, fam->tag);
+	memset(&f, 0, sizeof(f));
+	f.tag = fam->tag;
+	f.loc = res->loc;
+	f.msg = msg;
+	if (m->remove >= 0) {
+		char note[1024];
+
+		snprintf(note, sizeof(note),
+			 "%s() is the remove path of '%s'; neither it nor the helpers it calls release '%s'",
+			 td_fn_name(m, m->remove), m->drv->object, res->text);
+		f.nnotes = 1;
+		f.note[0].loc = m->unit->funcs[m->remove].loc;
+		f.note[0].msg = note;
+		if (can_insert) {
+			char text[TD_KEY_LEN + 2];
+
+			snprintf(text, sizeof(text), "%s;", fix);
+			f.fix_loc = m->unit->funcs[m->remove].insert;
+			f.fix_text = text;
+			td_emit(m, &f);
+			return;
+		}
+	}
+	td_emit(m, &f);
+}
+
+static void report_async(struct td_model *m, const struct td_resource *res,
+			 int call)
+{
+	const struct td_family *fam = &m->rules->families[res->family];
+	const struct td_call *c = &m->unit->calls[call];
+	const struct td_rule *rule = td_call_rule(m, call, TD_RULE_ASYNC);
+	char msg[2048];
+	struct td_finding f;
+
+	snprintf(msg, sizeof(msg),
+		 "%s '%s' %s in %s() is stopped with %s() in %s(), which does not wait for a running callback; use %s() [teardown-async]",
+		 fam->noun, res->text, fam->did, td_fn_name(m, res->fn),
+		 c->callee, td_fn_name(m, c->fn), rule->use);
+	memset(&f, 0, sizeof(f));
+	f.tag = "teardown-async";
+	f.loc = c->loc;
+	f.msg = msg;
+	f.nnotes = 1;
+	f.note[0].loc = res->loc;
+	f.note[0].msg = (char *)"acquired here";
+	td_emit(m, &f);
+}
+
+void td_check_release(struct td_model *m)
+{
+	int i, call;
+
+	for (i = 0; i < m->nres; i++) {
+		const struct td_resource *res = &m->res[i];
+		const char *who;
+
+		if (res->managed) {
+			m->stats->managed++;
+			continue;
+		}
+		m->stats->acquired++;
+		if (!strncmp(res->key, "call#", 5)) {
+			/* kept in a local: only probe itself can release it */
+			if (find_fence(m, res, TD_RULE_RELEASE, m->in_probe) >= 0)
+				m->stats->released++;
+			else
+				m->stats->unkeyed++;
+			continue;
+		}
+		if (find_fence(m, res, TD_RULE_RELEASE, m->in_teardown) >= 0 ||
+		    drained_by_workqueue(m, res)) {
+			m->stats->released++;
+			continue;
+		}
+		call = find_fence(m, res, TD_RULE_ASYNC, m->in_teardown);
+		if (call >= 0) {
+			report_async(m, res, call);
+			continue;
+		}
+		who = handed_off(m, res);
+		if (who) {
+			td_trace(m, "%s: handed to %s(): not reported",
+				 res->text, who);
+			m->stats->handed_off++;
+			continue;
+		}
+		if (released_elsewhere(m, res)) {
+			td_trace(m, "%s: released outside probe/remove: not reported",
+				 res->text);
+			m->stats->released_elsewhere++;
+			continue;
+		}
+		report_missing(m, res);
+	}
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Entry point of the engine: find each driver's probe and remove, build
+ * its model once, and run every check on it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "engine.h"
+
+typedef void (*td_check_fn)(struct td_model *m);
+
+/* One line per check; each lives in its own check_<name>.c. */
+static const td_check_fn checks[] = {
+	td_check_release,
+};
+
+/* module_platform_driver_probe() passes probe as an argument. */
+static void bind_probe_args(const struct td_unit *u, const struct td_rules *r,
+			    struct td_driver *drv, int ndrv)
+{
+	int i, d;
+
+	for (i = 0; i < u->ncalls; i++) {
+		const struct td_call *c = &u->calls[i];
+		const struct td_rule *rule = td_rules_find(r, TD_RULE_PROBE_ARG,
+							   c->callee);
+		const struct td_value *obj, *probe;
+
+		if (!rule || rule->driver >= c->nargs || rule->probe >= c->nargs)
+			continue;
+		obj = &c->arg[rule->driver];
+		probe = &c->arg[rule->probe];
+		if (obj->kind != TD_VAL_ADDR || probe->kind != TD_VAL_FUNC ||
+		    obj->path.nfields || !obj->path.var)
+			continue;
+		for (d = 0; d < ndrv; d++)
+			if (!strcmp(drv[d].object, obj->path.var) && !drv[d].probe)
+				drv[d].probe = probe->func;
+	}
+}
+
+void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
+		   const struct td_options *opts, struct td_stats *stats,
+		   td_report_fn report, void *ctx)
+{
+	struct td_driver *drv;
+	struct td_model m;
+	int i, j;
+	unsigned int k;
+
+	if (!unit->ndrivers)
+		return;
+	drv = (struct td_driver *)malloc(unit->ndrivers * sizeof(*drv));
+	if (!drv)
+		return;
+	memcpy(drv, unit->drivers, unit->ndrivers * sizeof(*drv));
+	bind_probe_args(unit, rules, drv, unit->ndrivers);
+	memset(&m, 0, sizeof(m));
+	m.unit = unit;
+	m.rules = rules;
+	m.opts = opts;
+	m.stats = stats;
+	m.report = report;
+	m.report_ctx = ctx;
+	for (i = 0; i < unit->ndrivers; i++) {
+		int seen = 0;
+
+		if (!drv[i].probe || td_find_function(unit, drv[i].probe) < 0)
+			continue;
+		/* several driver objects may share one probe/remove pair */
+		for (j = 0; j < i; j++)
+			if (drv[j].probe && !strcmp(drv[j].probe, drv[i].probe) &&
+			    !!drv[j].remove == !!drv[i].remove &&
+			    (!drv[i].remove || !strcmp(drv[j].remove, drv[i].remove)))
+				seen = 1;
+		if (seen)
+			continue;
+		stats->drivers++;
+		td_model_build(&m, &drv[i]);
+		td_trace(&m, "driver %s: probe %s, remove %s", drv[i].object,
+			 drv[i].probe, drv[i].remove ? drv[i].remove : "-");
+		for (k = 0; k < sizeof(checks) / sizeof(checks[0]); k++)
+			checks[k](&m);
+		td_model_release(&m);
+	}
+	free(drv);
+}

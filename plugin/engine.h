@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internal interface of the engine: the model of one driver that every
+ * check reads (model.c), and the checks themselves (check_*.c).
+ */
+#ifndef TEARDOWN_ENGINE_H
+#define TEARDOWN_ENGINE_H
+
+#include "teardown.h"
+
+#define TD_KEY_LEN 256
+
+/* A resource probe acquires: one per (family, key) of a driver. */
+struct td_resource {
+	int family;
+	char key[TD_KEY_LEN];
+	char text[TD_KEY_LEN];	/* "ctx->workq", as probe wrote it */
+	const struct td_path *path;	/* NULL for a result kept in a local */
+	const struct td_rule *rule;	/* NULL when made by a store */
+	int call;		/* acquiring call, or -1 */
+	int fn;			/* function that acquires it */
+	struct td_loc loc;
+	const char *callback;
+	int managed;
+};
+
+/* What one driver is made of, computed once and shared by the checks. */
+struct td_model {
+	const struct td_unit *unit;
+	const struct td_rules *rules;
+	const struct td_options *opts;
+	struct td_stats *stats;
+	td_report_fn report;
+	void *report_ctx;
+
+	const struct td_driver *drv;
+	int probe, remove;	/* function indices, remove may be -1 */
+	char *in_probe;		/* per function: reached from probe */
+	char *in_teardown;	/* reached from remove or a devres action */
+	struct td_resource *res;
+	int nres, res_cap;
+};
+
+/* model.c */
+void td_model_build(struct td_model *m, const struct td_driver *drv);
+void td_model_release(struct td_model *m);
+const struct td_rule *td_call_rule(const struct td_model *m, int call,
+				   enum td_rule_kind kind);
+int td_path_key(const struct td_model *m, const struct td_path *p, int n,
+		char *key, int *family);
+int td_value_key(const struct td_model *m, const struct td_value *v, int fn,
+		 char *key, int *family);
+int td_value_has_key(const struct td_model *m, const struct td_value *v,
+		     int fn, const char *key, int depth);
+void td_value_text(const struct td_model *m, const struct td_value *v, int fn,
+		   char *buf, size_t len, int *rebasable);
+int td_rebase_text(const struct td_model *m, const struct td_path *path,
+		   int fn, char *buf, size_t len);
+const char *td_fn_name(const struct td_model *m, int fn);
+void td_trace(const struct td_model *m, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int td_tag_enabled(const struct td_model *m, const char *tag);
+void td_emit(const struct td_model *m, struct td_finding *f);
+
+/* the checks */
+void td_check_release(struct td_model *m);
+
+#endif /* TEARDOWN_ENGINE_H */

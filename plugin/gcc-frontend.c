@@ -1,0 +1,779 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * teardown-check GCC plugin: the GCC front end of the teardown checker.
+ *
+ * One simple IPA pass, placed right after every function of the unit has
+ * been put into SSA form and before anything is inlined, reads the GIMPLE
+ * of all functions and the initializers of all global variables and turns
+ * them into facts for the engine (teardown.h): calls with their arguments
+ * named by where they live (struct type + field path), stores of callback
+ * addresses, and driver objects with their probe and remove.  The engine
+ * then reports every resource probe() acquires that remove() or devres does
+ * not release.  The plugin never changes the IL: the objects GCC emits are
+ * the same with and without it.
+ *
+ * Options (-fplugin-arg-teardown_check-NAME[=VALUE]):
+ *   rules=FILE     the resource model (default: next to the plugin)
+ *   stop           exit once the unit is checked (CHECK mode: no codegen)
+ *   disable=TAGS   comma-separated warning tags not to report
+ *   werror         let -Werror turn these warnings into errors
+ *   stats          print what was seen but not reported, one line per unit
+ *   trace          print the engine's reasoning
+ *   dump           print the extracted facts
+ *
+ * Debugging: -fdump-tree-ssa shows the GIMPLE this pass reads; "dump" shows
+ * what it made of it.
+ */
+#include "gcc-plugin.h"
+#include "plugin-version.h"
+#include "system.h"
+#include "coretypes.h"
+#include "tree.h"
+#include "function.h"
+#include "basic-block.h"
+#include "hash-map.h"
+#include "cgraph.h"
+#include "diagnostic.h"
+#include "gcc-rich-location.h"
+#include "tree-pass.h"
+#include "stringpool.h"
+#include "gimple.h"
+#include "gimple-expr.h"
+#include "gimple-iterator.h"
+#include "context.h"
+#include "tree-ssa-alias.h"
+#include "tree-ssa-operands.h"
+#include "tree-ssa.h"
+#include "tree-vrp.h"
+#include "tree-ssanames.h"
+#include "tree-ssa-operands.h"
+#include "tree-phinodes.h"
+#include "tree-cfg.h"
+#include "gimple-ssa.h"
+#include "ssa-iterators.h"
+
+#include "teardown.h"
+
+int plugin_is_GPL_compatible;
+
+static struct plugin_info teardown_plugin_info = {
+	"0.1",
+	"teardown-check: reports driver resources that remove() does not release",
+};
+
+static struct td_rules *rules;
+static struct td_options options;
+static bool stop_after_check, keep_werror, print_stats, dump_facts;
+static struct td_unit *unit;
+static hash_map<gimple *, int> *call_ids;
+
+/* ------------------------------------------------------------ locations */
+
+static struct td_loc make_loc(location_t loc)
+{
+	struct td_loc l = { NULL, 0, 0, 0 };
+	expanded_location x;
+
+	loc = linemap_resolve_location(line_table, loc,
+				       LRK_MACRO_EXPANSION_POINT, NULL);
+	x = expand_location(loc);
+	l.file = x.file ? td_strdup(unit, x.file) : NULL;
+	l.line = x.line;
+	l.col = x.column;
+	l.fe = loc;
+	return l;
+}
+
+/* The location of column 1 of loc's line, or UNKNOWN_LOCATION. */
+static location_t line_start(location_t loc)
+{
+	const line_map_ordinary *map;
+	expanded_location x, y;
+	location_t start;
+
+	if (loc == UNKNOWN_LOCATION)
+		return UNKNOWN_LOCATION;
+	loc = get_pure_location(loc);
+	map = linemap_check_ordinary(linemap_lookup(line_table, loc));
+	x = expand_location(loc);
+	if (!map || x.column < 1)
+		return UNKNOWN_LOCATION;
+	start = loc - ((location_t)(x.column - 1) <<
+		       map->m_range_bits);
+	y = expand_location(start);
+	if (y.line != x.line || y.column != 1 || y.file != x.file)
+		return UNKNOWN_LOCATION;
+	return start;
+}
+
+/* ---------------------------------------------------------------- names */
+
+static const char *name_of(tree decl)
+{
+	if (!decl || !DECL_P(decl) || !DECL_NAME(decl))
+		return NULL;
+	return td_strdup(unit, IDENTIFIER_POINTER(DECL_NAME(decl)));
+}
+
+/* "foo" for struct foo (or for a typedef of an anonymous struct). */
+static const char *type_tag(tree type)
+{
+	tree name;
+
+	if (!type)
+		return NULL;
+	type = TYPE_MAIN_VARIANT(type);
+	if (!RECORD_OR_UNION_TYPE_P(type))
+		return NULL;
+	name = TYPE_NAME(type);
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+		return NULL;
+	return td_strdup(unit, IDENTIFIER_POINTER(name));
+}
+
+static const char *pointee_tag(tree type)
+{
+	if (!type || !POINTER_TYPE_P(type))
+		return NULL;
+	return type_tag(TREE_TYPE(type));
+}
+
+static int param_index(tree parm)
+{
+	tree p;
+	int i = 0;
+
+	for (p = DECL_ARGUMENTS(current_function_decl); p; p = DECL_CHAIN(p), i++)
+		if (p == parm)
+			return i;
+	return -1;
+}
+
+/* A user-visible name for an SSA value: its variable, or what it copies. */
+static const char *ssa_text(tree t, int depth)
+{
+	gimple *def;
+
+	if (TREE_CODE(t) != SSA_NAME)
+		return DECL_P(t) ? name_of(t) : NULL;
+	if (SSA_NAME_VAR(t) && DECL_NAME(SSA_NAME_VAR(t)))
+		return name_of(SSA_NAME_VAR(t));
+	def = SSA_NAME_DEF_STMT(t);
+	if (depth < 4 && def && is_gimple_assign(def) &&
+	    (gimple_assign_single_p(def) ||
+	     CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))) &&
+	    TREE_CODE(gimple_assign_rhs1(def)) == SSA_NAME)
+		return ssa_text(gimple_assign_rhs1(def), depth + 1);
+	return NULL;
+}
+
+/* ----------------------------------------------------------------- paths */
+
+static bool is_memory_ref(tree t)
+{
+	return handled_component_p(t) || TREE_CODE(t) == MEM_REF ||
+	       (VAR_P(t) && is_global_var(t));
+}
+
+/* Fill 'p' with the base and field path of the object 'ref' denotes. */
+static bool analyze_path(tree ref, struct td_path *p)
+{
+	tree chain[TD_MAX_FIELDS * 2], base = ref;
+	int n = 0, i;
+
+	memset(p, 0, sizeof(*p));
+	p->base_param = -1;
+	while (handled_component_p(base)) {
+		if (TREE_CODE(base) != COMPONENT_REF &&
+		    TREE_CODE(base) != ARRAY_REF)
+			return false;
+		if (n == (int)(sizeof(chain) / sizeof(chain[0])))
+			return false;
+		chain[n++] = base;
+		base = TREE_OPERAND(base, 0);
+	}
+	if (TREE_CODE(base) == MEM_REF) {
+		tree ptr = TREE_OPERAND(base, 0);
+
+		if (TREE_CODE(ptr) == ADDR_EXPR && VAR_P(TREE_OPERAND(ptr, 0)) &&
+		    integer_zerop(TREE_OPERAND(base, 1))) {
+			base = TREE_OPERAND(ptr, 0);
+		} else {
+			p->base_name = type_tag(TREE_TYPE(base));
+			p->base = p->base_name ? TD_BASE_STRUCT : TD_BASE_NONE;
+			p->via_pointer = 1;
+			p->var = ssa_text(ptr, 0);
+			if (TREE_CODE(ptr) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(ptr) &&
+			    SSA_NAME_VAR(ptr) &&
+			    TREE_CODE(SSA_NAME_VAR(ptr)) == PARM_DECL)
+				p->base_param = param_index(SSA_NAME_VAR(ptr));
+		}
+	}
+	if (VAR_P(base)) {
+		if (!is_global_var(base)) {
+			p->base = TD_BASE_LOCAL;
+		} else if (type_tag(TREE_TYPE(base))) {
+			p->base = TD_BASE_STRUCT;
+			p->base_name = type_tag(TREE_TYPE(base));
+		} else {
+			p->base = TD_BASE_GLOBAL;
+			p->base_name = name_of(base);
+		}
+		p->var = name_of(base);
+	} else if (TREE_CODE(base) == PARM_DECL) {
+		p->base = TD_BASE_LOCAL;
+		p->var = name_of(base);
+	} else if (TREE_CODE(base) != MEM_REF) {
+		return false;
+	}
+	/* chain[] runs from the outermost reference inwards */
+	for (i = n - 1; i >= 0; i--) {
+		tree t = chain[i];
+		char idx[32];
+
+		if (p->nfields == TD_MAX_FIELDS)
+			return false;
+		if (TREE_CODE(t) == COMPONENT_REF) {
+			tree field = TREE_OPERAND(t, 1);
+
+			if (!DECL_NAME(field))
+				continue;	/* anonymous struct or union */
+			p->field[p->nfields] = name_of(field);
+		} else {
+			tree index = TREE_OPERAND(t, 1);
+
+			if (TREE_CODE(index) == INTEGER_CST &&
+			    tree_fits_shwi_p(index))
+				snprintf(idx, sizeof(idx), "[%ld]",
+					 (long)tree_to_shwi(index));
+			else if (ssa_text(index, 0))
+				snprintf(idx, sizeof(idx), "[%s]",
+					 ssa_text(index, 0));
+			else
+				snprintf(idx, sizeof(idx), "[i]");
+			p->field[p->nfields] = td_strdup(unit, idx);
+		}
+		p->ftype[p->nfields] = type_tag(TREE_TYPE(t));
+		p->nfields++;
+	}
+	return true;
+}
+
+/* ---------------------------------------------------------------- values */
+
+static void analyze_value(tree t, struct td_value *v, int depth);
+
+static void analyze_def(tree t, struct td_value *v, int depth)
+{
+	gimple *def = SSA_NAME_DEF_STMT(t);
+	int *id;
+
+	if (SSA_NAME_IS_DEFAULT_DEF(t)) {
+		tree var = SSA_NAME_VAR(t);
+
+		if (var && TREE_CODE(var) == PARM_DECL) {
+			v->kind = TD_VAL_PARAM;
+			v->param = param_index(var);
+		}
+		return;
+	}
+	if (!def)
+		return;
+	if (is_gimple_assign(def)) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree rhs = gimple_assign_rhs1(def);
+
+		if (gimple_assign_single_p(def) && is_memory_ref(rhs)) {
+			if (analyze_path(rhs, &v->path))
+				v->kind = TD_VAL_LOAD;
+		} else if (gimple_assign_single_p(def) ||
+			   CONVERT_EXPR_CODE_P(code)) {
+			const char *keep = v->ptr_type;
+
+			analyze_value(rhs, v, depth + 1);
+			/* container_of casts: the outer type is what counts */
+			if (keep)
+				v->ptr_type = keep;
+		}
+		return;
+	}
+	if (is_gimple_call(def) && call_ids && (id = call_ids->get(def))) {
+		v->kind = TD_VAL_CALL;
+		v->call = *id;
+	}
+}
+
+static void analyze_value(tree t, struct td_value *v, int depth)
+{
+	if (depth == 0)
+		memset(v, 0, sizeof(*v));
+	v->kind = TD_VAL_OTHER;
+	if (!v->ptr_type)
+		v->ptr_type = pointee_tag(TREE_TYPE(t));
+	if (!v->text)
+		v->text = ssa_text(t, 0);
+	if (depth > 8)
+		return;
+	switch (TREE_CODE(t)) {
+	case INTEGER_CST:
+		v->kind = TD_VAL_CONST;
+		if (tree_fits_shwi_p(t))
+			v->cst = (long)tree_to_shwi(t);
+		break;
+	case ADDR_EXPR:
+		if (TREE_CODE(TREE_OPERAND(t, 0)) == FUNCTION_DECL) {
+			v->kind = TD_VAL_FUNC;
+			v->func = name_of(TREE_OPERAND(t, 0));
+		} else if (analyze_path(TREE_OPERAND(t, 0), &v->path)) {
+			v->kind = TD_VAL_ADDR;
+		}
+		break;
+	case SSA_NAME:
+		analyze_def(t, v, depth);
+		break;
+	case PARM_DECL:
+		v->kind = TD_VAL_PARAM;
+		v->param = param_index(t);
+		break;
+	default:
+		if (is_memory_ref(t) && analyze_path(t, &v->path))
+			v->kind = TD_VAL_LOAD;
+		break;
+	}
+}
+
+/*
+ * Where the value of SSA name 'name' ends up: stored in memory (*dest),
+ * returned, or handed to another call.
+ */
+static void follow_result(tree name, struct td_call *c, int depth)
+{
+	imm_use_iterator iter;
+	use_operand_p use;
+
+	if (depth > 6)
+		return;
+	FOR_EACH_IMM_USE_FAST(use, iter, name) {
+		gimple *stmt = USE_STMT(use);
+
+		if (is_gimple_debug(stmt))
+			continue;
+		if (gimple_code(stmt) == GIMPLE_RETURN) {
+			c->result_returned = 1;
+		} else if (gimple_code(stmt) == GIMPLE_PHI) {
+			follow_result(gimple_phi_result(stmt), c, depth + 1);
+		} else if (is_gimple_call(stmt)) {
+			c->result_escapes = 1;
+		} else if (is_gimple_assign(stmt)) {
+			tree lhs = gimple_assign_lhs(stmt);
+
+			if (gimple_assign_rhs1(stmt) != name)
+				continue;
+			if (TREE_CODE(lhs) == SSA_NAME &&
+			    (gimple_assign_single_p(stmt) ||
+			     CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(stmt))))
+				follow_result(lhs, c, depth + 1);
+			else if (c->result.kind == TD_VAL_NONE &&
+				 is_memory_ref(lhs) &&
+				 analyze_path(lhs, &c->result.path))
+				c->result.kind = TD_VAL_LOAD;
+		}
+	}
+}
+
+/* ------------------------------------------------------------- functions */
+
+static bool skip_call(gimple *stmt)
+{
+	tree fn;
+
+	if (gimple_call_internal_p(stmt))
+		return true;
+	fn = gimple_call_fndecl(stmt);
+	return fn && fndecl_built_in_p(fn);
+}
+
+static void record_call(gcall *stmt, int fn)
+{
+	struct td_call c;
+	tree lhs = gimple_call_lhs(stmt);
+	unsigned int i;
+
+	memset(&c, 0, sizeof(c));
+	c.fn = fn;
+	c.callee = name_of(gimple_call_fndecl(stmt));
+	c.loc = make_loc(gimple_location(stmt));
+	c.nargs = gimple_call_num_args(stmt);
+	if (c.nargs > TD_MAX_ARGS)
+		c.nargs = TD_MAX_ARGS;
+	for (i = 0; i < (unsigned int)c.nargs; i++)
+		analyze_value(gimple_call_arg(stmt, i), &c.arg[i], 0);
+	if (lhs && TREE_CODE(lhs) == SSA_NAME)
+		follow_result(lhs, &c, 0);
+	else if (lhs && is_memory_ref(lhs) && analyze_path(lhs, &c.result.path))
+		c.result.kind = TD_VAL_LOAD;
+	td_add_call(unit, &c);
+}
+
+/* obj.field = &function: INIT_WORK(), hrtimer .function = ... */
+static void record_store(gassign *stmt, int fn)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+	struct td_value v;
+	struct td_store s;
+
+	if (TREE_CODE(lhs) != COMPONENT_REF || !gimple_assign_single_p(stmt))
+		return;
+	analyze_value(gimple_assign_rhs1(stmt), &v, 0);
+	if (v.kind != TD_VAL_FUNC)
+		return;
+	memset(&s, 0, sizeof(s));
+	if (!analyze_path(lhs, &s.dest))
+		return;
+	s.fn = fn;
+	s.loc = make_loc(gimple_location(stmt));
+	s.func = v.func;
+	td_add_store(unit, &s);
+}
+
+static void record_vars(int fn)
+{
+	tree var;
+	unsigned int i;
+
+	for (var = DECL_ARGUMENTS(current_function_decl); var;
+	     var = DECL_CHAIN(var)) {
+		struct td_var v = { fn, name_of(var), pointee_tag(TREE_TYPE(var)) };
+
+		if (v.name && v.ptr_type)
+			td_add_var(unit, &v);
+	}
+	FOR_EACH_LOCAL_DECL(cfun, i, var) {
+		struct td_var v = { fn, name_of(var), pointee_tag(TREE_TYPE(var)) };
+
+		/* skip locals that macros make (__k, __mptr) */
+		if (v.name && v.ptr_type && strncmp(v.name, "__", 2) &&
+		    !DECL_ARTIFICIAL(var))
+			td_add_var(unit, &v);
+	}
+}
+
+static bool is_header_function(tree decl)
+{
+	const char *file = DECL_SOURCE_FILE(decl);
+	size_t n = file ? strlen(file) : 0;
+
+	return n > 2 && !strcmp(file + n - 2, ".h") &&
+	       (strstr(file, "include/") != NULL);
+}
+
+/* Where a call appended to fn's body goes: before its final return. */
+static location_t append_point(void)
+{
+	location_t best = UNKNOWN_LOCATION;
+	int best_line = 0;
+	basic_block bb;
+
+	if (VOID_TYPE_P(TREE_TYPE(TREE_TYPE(current_function_decl))))
+		return line_start(cfun->function_end_locus);
+	FOR_EACH_BB_FN(bb, cfun) {
+		gimple *last = last_stmt(bb);
+		expanded_location x;
+
+		if (!last || gimple_code(last) != GIMPLE_RETURN)
+			continue;
+		x = expand_location(gimple_location(last));
+		if (x.line > best_line) {
+			best_line = x.line;
+			best = gimple_location(last);
+		}
+	}
+	return line_start(best);
+}
+
+static void add_function(cgraph_node *node)
+{
+	struct td_function f;
+
+	memset(&f, 0, sizeof(f));
+	f.name = name_of(node->decl);
+	f.loc = make_loc(DECL_SOURCE_LOCATION(node->decl));
+	f.is_api = is_header_function(node->decl);
+	f.returns_value = !VOID_TYPE_P(TREE_TYPE(TREE_TYPE(node->decl)));
+	push_cfun(DECL_STRUCT_FUNCTION(node->decl));
+	f.insert = make_loc(append_point());
+	pop_cfun();
+	td_add_function(unit, &f);
+}
+
+static void scan_function(cgraph_node *node, int fn)
+{
+	basic_block bb;
+	int next = unit->ncalls;
+
+	push_cfun(DECL_STRUCT_FUNCTION(node->decl));
+	/* number the calls first: a value may name a call made later */
+	call_ids = new hash_map<gimple *, int>;
+	FOR_EACH_BB_FN(bb, cfun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+			if (is_gimple_call(gsi_stmt(gsi)) &&
+			    !skip_call(gsi_stmt(gsi)))
+				call_ids->put(gsi_stmt(gsi), next++);
+	}
+	FOR_EACH_BB_FN(bb, cfun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+
+			if (is_gimple_call(stmt) && !skip_call(stmt))
+				record_call(as_a<gcall *>(stmt), fn);
+			else if (is_gimple_assign(stmt))
+				record_store(as_a<gassign *>(stmt), fn);
+		}
+	}
+	record_vars(fn);
+	delete call_ids;
+	call_ids = NULL;
+	pop_cfun();
+}
+
+/* --------------------------------------------------------------- drivers */
+
+static const char *function_in(tree value)
+{
+	STRIP_NOPS(value);
+	if (value && TREE_CODE(value) == ADDR_EXPR &&
+	    TREE_CODE(TREE_OPERAND(value, 0)) == FUNCTION_DECL)
+		return name_of(TREE_OPERAND(value, 0));
+	return NULL;
+}
+
+/*
+ * One level of an initializer: .probe and .remove (or .remove_new, which
+ * sits in an anonymous union in struct platform_driver) belong to the same
+ * driver; named nested initializers (.driver = {...}) are levels of their
+ * own.
+ */
+static void scan_level(tree ctor, struct td_driver *d, const char *object,
+		       int depth)
+{
+	unsigned HOST_WIDE_INT i;
+	tree field, value;
+
+	if (depth > 6)
+		return;
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, field, value) {
+		const char *name;
+
+		if (!value)
+			continue;
+		if (TREE_CODE(value) == CONSTRUCTOR) {
+			if (field && TREE_CODE(field) == FIELD_DECL &&
+			    !DECL_NAME(field)) {
+				scan_level(value, d, object, depth + 1);
+			} else {
+				struct td_driver inner;
+
+				memset(&inner, 0, sizeof(inner));
+				scan_level(value, &inner, object, depth + 1);
+				if (inner.probe || inner.remove) {
+					inner.object = object;
+					inner.loc = d->loc;
+					td_add_driver(unit, &inner);
+				}
+			}
+			continue;
+		}
+		if (!field || TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
+			continue;
+		name = IDENTIFIER_POINTER(DECL_NAME(field));
+		if (!strcmp(name, "probe"))
+			d->probe = function_in(value);
+		else if (!strcmp(name, "remove") || !strcmp(name, "remove_new"))
+			d->remove = function_in(value);
+	}
+}
+
+static void scan_drivers(void)
+{
+	varpool_node *node;
+
+	FOR_EACH_VARIABLE(node) {
+		tree decl = node->decl;
+		tree init = DECL_INITIAL(decl);
+		struct td_driver d;
+
+		if (!init || TREE_CODE(init) != CONSTRUCTOR || !DECL_NAME(decl))
+			continue;
+		memset(&d, 0, sizeof(d));
+		d.object = name_of(decl);
+		d.loc = make_loc(DECL_SOURCE_LOCATION(decl));
+		scan_level(init, &d, d.object, 0);
+		if (d.probe || d.remove)
+			td_add_driver(unit, &d);
+	}
+}
+
+/* --------------------------------------------------------------- reports */
+
+static void report(const struct td_finding *f, void *ctx)
+{
+	rich_location rich(line_table, (location_t)f->loc.fe);
+	bool werror = global_dc->warning_as_error_requested;
+	bool inhibit = global_dc->dc_inhibit_warnings;
+	int i;
+
+	(void)ctx;
+	if (f->fix_text && f->fix_loc.fe != UNKNOWN_LOCATION) {
+		char *line = concat("\t", f->fix_text, "\n", NULL);
+
+		rich.add_fixit_insert_before((location_t)f->fix_loc.fe, line);
+		free(line);
+	}
+	/* Our findings must not fail a -Werror build, nor vanish under -w. */
+	if (!keep_werror)
+		global_dc->warning_as_error_requested = false;
+	global_dc->dc_inhibit_warnings = false;
+	if (warning_at(&rich, 0, "%s", f->msg))
+		for (i = 0; i < f->nnotes; i++)
+			inform((location_t)f->note[i].loc.fe, "%s", f->note[i].msg);
+	global_dc->warning_as_error_requested = werror;
+	global_dc->dc_inhibit_warnings = inhibit;
+}
+
+/* ------------------------------------------------------------------ pass */
+
+static unsigned int teardown_execute(void)
+{
+	struct td_stats stats;
+	cgraph_node *node;
+
+	if (seen_error())
+		return 0;
+	unit = td_unit_new(main_input_filename);
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
+		add_function(node);
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
+		scan_function(node, td_find_function(unit, name_of(node->decl)));
+	scan_drivers();
+	if (dump_facts)
+		td_unit_dump(unit, stderr);
+	memset(&stats, 0, sizeof(stats));
+	td_check_unit(unit, rules, &options, &stats, report, NULL);
+	if (print_stats)
+		fprintf(stderr,
+			"%s: teardown-check: stats: drivers=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d\n",
+			main_input_filename, stats.drivers, stats.acquired,
+			stats.managed, stats.released, stats.reported,
+			stats.unkeyed, stats.handed_off,
+			stats.released_elsewhere);
+	td_unit_free(unit);
+	unit = NULL;
+	if (stop_after_check) {
+		fflush(stdout);
+		fflush(stderr);
+		exit(seen_error() ? 1 : 0);
+	}
+	return 0;
+}
+
+static const pass_data teardown_pass_data = {
+	SIMPLE_IPA_PASS,	/* type */
+	"teardown_check",	/* name */
+	OPTGROUP_NONE,		/* optinfo_flags */
+	TV_NONE,		/* tv_id */
+	0,			/* properties_required */
+	0,			/* properties_provided */
+	0,			/* properties_destroyed */
+	0,			/* todo_flags_start */
+	0,			/* todo_flags_finish */
+};
+
+class teardown_pass : public simple_ipa_opt_pass {
+public:
+	teardown_pass(gcc::context *ctxt)
+		: simple_ipa_opt_pass(teardown_pass_data, ctxt) {}
+	unsigned int execute(function *) final override
+	{
+		return teardown_execute();
+	}
+};
+
+/* Default rules: rules/teardown.rules beside the plugin's directory. */
+static char *default_rules_path(const char *plugin_path)
+{
+	const char *slash = strrchr(plugin_path, '/');
+	size_t dir = slash ? (size_t)(slash - plugin_path) : 0;
+	char *path = XNEWVEC(char, dir + 64);
+	FILE *f;
+
+	sprintf(path, "%.*s%srules/teardown.rules", (int)dir, plugin_path,
+		dir ? "/" : "");
+	if ((f = fopen(path, "r"))) {
+		fclose(f);
+		return path;
+	}
+	sprintf(path, "%.*s%s../rules/teardown.rules", (int)dir, plugin_path,
+		dir ? "/" : "");
+	return path;
+}
+
+int plugin_init(struct plugin_name_args *info,
+		struct plugin_gcc_version *version)
+{
+	struct register_pass_info pass;
+	const char *rules_path = NULL;
+	char err[1024];
+	int i;
+
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error("teardown-check: plugin built for GCC %s, not %s",
+		      gcc_version.basever, version->basever);
+		return 1;
+	}
+	for (i = 0; i < info->argc; i++) {
+		const char *key = info->argv[i].key;
+		const char *value = info->argv[i].value;
+
+		if (!strcmp(key, "rules") && value)
+			rules_path = value;
+		else if (!strcmp(key, "disable") && value)
+			options.disabled = xstrdup(value);
+		else if (!strcmp(key, "stop"))
+			stop_after_check = true;
+		else if (!strcmp(key, "werror"))
+			keep_werror = true;
+		else if (!strcmp(key, "stats"))
+			print_stats = true;
+		else if (!strcmp(key, "trace"))
+			options.trace = 1;
+		else if (!strcmp(key, "dump"))
+			dump_facts = true;
+		else {
+			error("teardown-check: unknown option %<-fplugin-arg-%s-%s%>",
+			      info->base_name, key);
+			return 1;
+		}
+	}
+	if (!rules_path)
+		rules_path = default_rules_path(info->full_name);
+	rules = td_rules_load(rules_path, err, sizeof(err));
+	if (!rules) {
+		error("teardown-check: %s", err);
+		return 1;
+	}
+	register_callback(info->base_name, PLUGIN_INFO, NULL,
+			  &teardown_plugin_info);
+	pass.pass = new teardown_pass(g);
+	pass.reference_pass_name = "build_ssa_passes";
+	pass.ref_pass_instance_number = 1;
+	pass.pos_op = PASS_POS_INSERT_AFTER;
+	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+			  &pass);
+	return 0;
+}

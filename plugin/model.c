@@ -1,0 +1,489 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The model of one driver that the checks share: which functions probe
+ * reaches, which run on teardown (remove() and devres actions), and which
+ * resources probe acquires, each keyed by where it lives.
+ *
+ * Keys: a resource is named by the struct type that directly holds it and
+ * the field path below that type ("xgene_hwmon_dev.workq"), or by a global,
+ * so probe's priv->workq and remove's ctx->workq meet whatever the local
+ * variables are called and however remove found the struct (drvdata,
+ * container_of, a helper's parameter).  A path through a member whose type
+ * is itself a resource (the timer inside a delayed_work) stops there.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "engine.h"
+
+#define BIND_DEPTH 4
+
+const char *td_fn_name(const struct td_model *m, int fn)
+{
+	return fn >= 0 ? m->unit->funcs[fn].name : "?";
+}
+
+void td_trace(const struct td_model *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!m->opts || !m->opts->trace)
+		return;
+	va_start(ap, fmt);
+	fputs("teardown-check: trace: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+int td_tag_enabled(const struct td_model *m, const char *tag)
+{
+	const char *d = m->opts ? m->opts->disabled : NULL;
+	size_t n = strlen(tag);
+
+	while (d && *d) {
+		if (!strncmp(d, tag, n) && (d[n] == ',' || !d[n]))
+			return 0;
+		d = strchr(d, ',');
+		if (d)
+			d++;
+	}
+	return 1;
+}
+
+void td_emit(const struct td_model *m, struct td_finding *f)
+{
+	if (!td_tag_enabled(m, f->tag))
+		return;
+	m->stats->reported++;
+	m->report(f, m->report_ctx);
+}
+
+static int family_of_type(const struct td_model *m, const char *type)
+{
+	int i;
+
+	if (!type)
+		return -1;
+	for (i = 0; i < m->rules->nfamilies; i++)
+		if (m->rules->families[i].type &&
+		    !strcmp(m->rules->families[i].type, type))
+			return i;
+	return -1;
+}
+
+/*
+ * Key of the object at 'path' using its first 'n' fields.  Returns the
+ * number of fields that name the resource (fewer than n when a member of
+ * resource type ends it), or -1 when the object has no stable name.
+ */
+int td_path_key(const struct td_model *m, const struct td_path *p, int n,
+		char *key, int *family)
+{
+	int owner = -1, end = n, i, len;
+	const char *owner_type = p->base_name;
+
+	if (p->base != TD_BASE_STRUCT && p->base != TD_BASE_GLOBAL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		int f = family_of_type(m, p->ftype[i]);
+
+		if (f >= 0) {
+			if (family)
+				*family = f;
+			end = i + 1;
+			break;
+		}
+	}
+	if (end == 0 || (p->base == TD_BASE_STRUCT && !p->base_name))
+		return -1;
+	/* the innermost named struct that holds the resource */
+	for (i = 0; i < end - 1; i++)
+		if (p->ftype[i] && p->field[i][0] != '[') {
+			owner = i;
+			owner_type = p->ftype[i];
+		}
+	len = snprintf(key, TD_KEY_LEN, "%s%s", p->base == TD_BASE_GLOBAL &&
+		       owner < 0 ? "global " : "", owner_type);
+	for (i = owner + 1; i < end && len < TD_KEY_LEN; i++)
+		len += snprintf(key + len, TD_KEY_LEN - len, "%s%s",
+				p->field[i][0] == '[' ? "" : ".",
+				p->field[i][0] == '[' ? "[]" : p->field[i]);
+	return end;
+}
+
+static void path_text(const struct td_path *p, int n, char *buf, size_t len)
+{
+	size_t at;
+	int i;
+
+	if (p->var)
+		at = snprintf(buf, len, "%s", p->var);
+	else
+		at = snprintf(buf, len, "(*(struct %s *)...)", p->base_name ?
+			      p->base_name : "?");
+	for (i = 0; i < n && at < len; i++) {
+		const char *sep = p->field[i][0] == '[' ? "" :
+			(i == 0 && p->via_pointer ? "->" : ".");
+
+		at += snprintf(buf + at, len - at, "%s%s", sep, p->field[i]);
+	}
+}
+
+/* Calls of function 'fn' made from a function in 'set' (NULL: anywhere). */
+static int next_caller(const struct td_model *m, int fn, const char *set,
+		       int from)
+{
+	const struct td_unit *u = m->unit;
+	int i;
+
+	for (i = from; i < u->ncalls; i++)
+		if (u->calls[i].callee &&
+		    !strcmp(u->calls[i].callee, u->funcs[fn].name) &&
+		    (!set || set[u->calls[i].fn]))
+			return i;
+	return -1;
+}
+
+static int value_key(const struct td_model *m, const struct td_value *v,
+		     int fn, char *key, int *family, int depth)
+{
+	int c;
+
+	switch (v->kind) {
+	case TD_VAL_ADDR:
+	case TD_VAL_LOAD:
+		return td_path_key(m, &v->path, v->path.nfields, key, family) >= 0;
+	case TD_VAL_PTR:
+		snprintf(key, TD_KEY_LEN, "*%s", v->ptr_type);
+		return 1;
+	case TD_VAL_CALL:
+		snprintf(key, TD_KEY_LEN, "call#%d", v->call);
+		return 1;
+	case TD_VAL_PARAM:
+		if (depth >= BIND_DEPTH)
+			return 0;
+		/* bind to what a caller passes: probe's callers first */
+		c = next_caller(m, fn, m->in_probe, 0);
+		if (c < 0)
+			c = next_caller(m, fn, m->in_teardown, 0);
+		if (c < 0 || v->param >= m->unit->calls[c].nargs)
+			return 0;
+		return value_key(m, &m->unit->calls[c].arg[v->param],
+				 m->unit->calls[c].fn, key, family, depth + 1);
+	default:
+		return 0;
+	}
+}
+
+int td_value_key(const struct td_model *m, const struct td_value *v, int fn,
+		 char *key, int *family)
+{
+	return value_key(m, v, fn, key, family, 0);
+}
+
+/* Does any binding of 'v' (through every caller, for a parameter) name key? */
+int td_value_has_key(const struct td_model *m, const struct td_value *v,
+		     int fn, const char *key, int depth)
+{
+	char k[TD_KEY_LEN];
+	int c;
+
+	if (v->kind != TD_VAL_PARAM) {
+		int family = -1;
+
+		return td_value_key(m, v, fn, k, &family) && !strcmp(k, key);
+	}
+	if (depth >= BIND_DEPTH)
+		return 0;
+	for (c = next_caller(m, fn, NULL, 0); c >= 0;
+	     c = next_caller(m, fn, NULL, c + 1)) {
+		const struct td_call *call = &m->unit->calls[c];
+
+		if (v->param < call->nargs &&
+		    td_value_has_key(m, &call->arg[v->param], call->fn, key,
+				     depth + 1))
+			return 1;
+	}
+	return 0;
+}
+
+/* Text of 'path' as function fn would write it; 0 if fn cannot name it. */
+int td_rebase_text(const struct td_model *m, const struct td_path *path,
+		   int fn, char *buf, size_t len)
+{
+	struct td_path p = *path;
+	int i;
+
+	if (p.base == TD_BASE_GLOBAL ||
+	    (p.base == TD_BASE_STRUCT && !p.via_pointer && p.base_param < 0 &&
+	     p.var)) {
+		/* a global struct: the same text everywhere */
+		path_text(&p, p.nfields, buf, len);
+		return p.base == TD_BASE_GLOBAL || p.var != NULL;
+	}
+	if (p.base != TD_BASE_STRUCT || !p.via_pointer)
+		return 0;
+	for (i = 0; i < m->unit->nvars; i++) {
+		const struct td_var *v = &m->unit->vars[i];
+
+		if (v->fn == fn && v->ptr_type && p.base_name &&
+		    !strcmp(v->ptr_type, p.base_name)) {
+			p.var = v->name;
+			path_text(&p, p.nfields, buf, len);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void td_value_text(const struct td_model *m, const struct td_value *v, int fn,
+		   char *buf, size_t len, int *rebasable)
+{
+	if ((v->kind == TD_VAL_ADDR || v->kind == TD_VAL_LOAD) &&
+	    m->remove >= 0 &&
+	    td_rebase_text(m, &v->path, m->remove, buf, len)) {
+		if (v->kind == TD_VAL_ADDR) {
+			memmove(buf + 1, buf, strlen(buf) + 1 < len ?
+				strlen(buf) + 1 : len - 1);
+			buf[0] = '&';
+		}
+		return;
+	}
+	if (v->kind == TD_VAL_PTR && m->remove >= 0) {
+		int i;
+
+		for (i = 0; i < m->unit->nvars; i++)
+			if (m->unit->vars[i].fn == m->remove &&
+			    !strcmp(m->unit->vars[i].ptr_type, v->ptr_type)) {
+				snprintf(buf, len, "%s", m->unit->vars[i].name);
+				return;
+			}
+	}
+	if (v->kind == TD_VAL_CONST) {
+		snprintf(buf, len, "%ld", v->cst);
+		return;
+	}
+	snprintf(buf, len, "%s", v->text ? v->text : "...");
+	*rebasable = 0;
+	(void)fn;
+}
+
+const struct td_rule *td_call_rule(const struct td_model *m, int call,
+				   enum td_rule_kind kind)
+{
+	return td_rules_find(m->rules, kind, m->unit->calls[call].callee);
+}
+
+/* Mark fn and every helper it calls, transitively, in set. */
+static void mark(const struct td_model *m, int fn, char *set)
+{
+	const struct td_unit *u = m->unit;
+	int i;
+
+	if (fn < 0 || set[fn] || u->funcs[fn].is_api)
+		return;
+	set[fn] = 1;
+	for (i = 0; i < u->ncalls; i++)
+		if (u->calls[i].fn == fn && u->calls[i].callee)
+			mark(m, td_find_function(u, u->calls[i].callee), set);
+}
+
+static struct td_resource *find_resource(struct td_model *m, int family,
+					 const char *key)
+{
+	int i;
+
+	for (i = 0; i < m->nres; i++)
+		if (m->res[i].family == family && !strcmp(m->res[i].key, key))
+			return &m->res[i];
+	return NULL;
+}
+
+static void add_resource(struct td_model *m, const struct td_resource *r)
+{
+	struct td_resource *old = find_resource(m, r->family, r->key);
+
+	if (old) {
+		/* INIT_DELAYED_WORK's timer, hrtimer_init + .function = */
+		if (!old->callback)
+			old->callback = r->callback;
+		return;
+	}
+	if (m->nres == m->res_cap) {
+		m->res_cap = m->res_cap ? 2 * m->res_cap : 16;
+		m->res = (struct td_resource *)realloc(m->res,
+				m->res_cap * sizeof(*m->res));
+		if (!m->res)
+			abort();
+	}
+	m->res[m->nres++] = *r;
+	td_trace(m, "%s: acquires %s %s (key %s)%s", td_fn_name(m, r->fn),
+		 m->rules->families[r->family].name, r->text, r->key,
+		 r->managed ? " managed" : "");
+}
+
+/*
+ * Where a returned handle is kept: the result of the call itself, or, when
+ * a helper returns it, what probe's call of that helper stores.
+ */
+static const struct td_value *kept_result(const struct td_model *m, int call,
+					  int depth)
+{
+	const struct td_call *c = &m->unit->calls[call];
+	int caller;
+
+	if (c->result.kind == TD_VAL_LOAD || depth >= BIND_DEPTH ||
+	    !c->result_returned)
+		return &c->result;
+	for (caller = next_caller(m, c->fn, m->in_probe, 0); caller >= 0;
+	     caller = next_caller(m, c->fn, m->in_probe, caller + 1)) {
+		const struct td_value *v = kept_result(m, caller, depth + 1);
+
+		if (v->kind == TD_VAL_LOAD)
+			return v;
+	}
+	return &c->result;
+}
+
+static void acquire_by_call(struct td_model *m, int call)
+{
+	const struct td_call *c = &m->unit->calls[call];
+	const struct td_rule *rule = td_call_rule(m, call, TD_RULE_ACQUIRE);
+	const struct td_value *h;
+	struct td_resource r;
+	int n;
+
+	if (!rule)
+		return;
+	memset(&r, 0, sizeof(r));
+	r.family = rule->family;
+	r.rule = rule;
+	r.call = call;
+	r.fn = c->fn;
+	r.loc = c->loc;
+	r.managed = rule->managed;
+	if (rule->callback >= 0 && rule->callback < c->nargs &&
+	    c->arg[rule->callback].kind == TD_VAL_FUNC)
+		r.callback = c->arg[rule->callback].func;
+	if (rule->handle == TD_RET) {
+		h = kept_result(m, call, 0);
+		if (h->kind != TD_VAL_LOAD) {
+			/* kept in a local: keyed by the call itself */
+			snprintf(r.key, TD_KEY_LEN, "call#%d", call);
+			snprintf(r.text, TD_KEY_LEN, "%s()", c->callee);
+			add_resource(m, &r);
+			return;
+		}
+	} else if (rule->handle < c->nargs) {
+		h = &c->arg[rule->handle];
+	} else {
+		return;
+	}
+	if (h->kind == TD_VAL_PARAM || h->kind == TD_VAL_PTR) {
+		if (!td_value_key(m, h, c->fn, r.key, &r.family))
+			return;
+		snprintf(r.text, TD_KEY_LEN, "%s", h->text ? h->text : "?");
+		add_resource(m, &r);
+		return;
+	}
+	if (h->kind != TD_VAL_ADDR && h->kind != TD_VAL_LOAD)
+		return;
+	n = td_path_key(m, &h->path, h->path.nfields, r.key, &r.family);
+	if (n < 0) {
+		if (!r.managed && h->path.base != TD_BASE_LOCAL)
+			m->stats->unkeyed++;
+		return;
+	}
+	r.path = &h->path;
+	path_text(&h->path, n, r.text, sizeof(r.text));
+	add_resource(m, &r);
+}
+
+/* A store of a callback that initialises a resource: INIT_WORK. */
+static void acquire_by_store(struct td_model *m, const struct td_store *s)
+{
+	const struct td_path *p = &s->dest;
+	const char *owner, *field;
+	struct td_resource r;
+	int i, n;
+
+	if (p->nfields < 1)
+		return;
+	field = p->field[p->nfields - 1];
+	owner = p->nfields >= 2 ? p->ftype[p->nfields - 2] : p->base_name;
+	if (!owner)
+		return;
+	for (i = 0; i < m->rules->nrules; i++) {
+		const struct td_rule *rule = &m->rules->rules[i];
+		size_t olen = strlen(owner);
+
+		if (rule->kind != TD_RULE_STORE ||
+		    strncmp(rule->func, owner, olen) || rule->func[olen] != '.' ||
+		    strcmp(rule->func + olen + 1, field))
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.family = rule->family;
+		r.call = -1;
+		r.fn = s->fn;
+		r.loc = s->loc;
+		r.callback = s->func;
+		n = td_path_key(m, p, p->nfields - 1, r.key, &r.family);
+		if (n < 0) {
+			if (p->base != TD_BASE_LOCAL)
+				m->stats->unkeyed++;
+			return;
+		}
+		r.path = p;
+		path_text(p, n, r.text, sizeof(r.text));
+		add_resource(m, &r);
+		return;
+	}
+}
+
+void td_model_build(struct td_model *m, const struct td_driver *drv)
+{
+	const struct td_unit *u = m->unit;
+	int i;
+
+	m->drv = drv;
+	m->nres = 0;
+	m->probe = td_find_function(u, drv->probe);
+	m->remove = td_find_function(u, drv->remove);
+	m->in_probe = (char *)calloc(u->nfuncs + 1, 1);
+	m->in_teardown = (char *)calloc(u->nfuncs + 1, 1);
+	if (m->probe < 0)
+		return;
+	mark(m, m->probe, m->in_probe);
+	mark(m, m->remove, m->in_teardown);
+	/* devres actions registered by probe run after remove() */
+	for (i = 0; i < u->ncalls; i++) {
+		const struct td_rule *rule;
+		const struct td_value *cb;
+
+		if (!m->in_probe[u->calls[i].fn])
+			continue;
+		rule = td_call_rule(m, i, TD_RULE_ACTION);
+		if (!rule || rule->callback >= u->calls[i].nargs)
+			continue;
+		cb = &u->calls[i].arg[rule->callback];
+		if (cb->kind == TD_VAL_FUNC)
+			mark(m, td_find_function(u, cb->func), m->in_teardown);
+	}
+	for (i = 0; i < u->ncalls; i++)
+		if (m->in_probe[u->calls[i].fn])
+			acquire_by_call(m, i);
+	for (i = 0; i < u->nstores; i++)
+		if (m->in_probe[u->stores[i].fn])
+			acquire_by_store(m, &u->stores[i]);
+}
+
+void td_model_release(struct td_model *m)
+{
+	free(m->in_probe);
+	free(m->in_teardown);
+	free(m->res);
+	m->in_probe = m->in_teardown = NULL;
+	m->res = NULL;
+	m->nres = m->res_cap = 0;
+}

@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reader of the resource model in rules/teardown.rules (format in
+ * docs/rules.md).  Any error is one line "file:line: message" and no rules.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include "teardown.h"
+
+#define MAX_WORDS 32
+
+struct parser {
+	const char *path;
+	int line;
+	char *err;
+	size_t errlen;
+	struct td_rules *rules;
+	int families_cap, rules_cap;
+};
+
+static int fail(struct parser *p, const char *msg, const char *what)
+{
+	snprintf(p->err, p->errlen, "%s:%d: %s%s%s", p->path, p->line, msg,
+		 what ? ": " : "", what ? what : "");
+	return -1;
+}
+
+static char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = (char *)malloc(n);
+
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+/* Split a line into words; "..." groups blanks into one word. */
+static int split(struct parser *p, char *s, char **word)
+{
+	int n = 0;
+
+	for (;;) {
+		while (isspace((unsigned char)*s))
+			s++;
+		if (!*s || *s == '#')
+			return n;
+		if (n == MAX_WORDS)
+			return fail(p, "too many words", NULL);
+		word[n++] = s;
+		while (*s && !isspace((unsigned char)*s)) {
+			if (*s == '"') {
+				char *close = strchr(s + 1, '"');
+
+				if (!close)
+					return fail(p, "unterminated quote", NULL);
+				memmove(s, s + 1, close - s - 1);
+				memmove(close - 1, close + 1, strlen(close + 1) + 1);
+				s = close - 1;
+				continue;
+			}
+			s++;
+		}
+		if (*s)
+			*s++ = '\0';
+	}
+}
+
+/* "arg3" -> 3, "ret" -> TD_RET */
+static int parse_arg(struct parser *p, const char *key, const char *v)
+{
+	char *end;
+	long n;
+
+	if (!strcmp(v, "ret"))
+		return TD_RET;
+	if (strncmp(v, "arg", 3))
+		return fail(p, "expected argN or ret for", key) - 100;
+	n = strtol(v + 3, &end, 10);
+	if (end == v + 3 || *end || n < 0 || n >= TD_MAX_ARGS)
+		return fail(p, "bad argument index for", key) - 100;
+	return (int)n;
+}
+
+static int find_family(const struct td_rules *r, const char *name)
+{
+	int i;
+
+	for (i = 0; i < r->nfamilies; i++)
+		if (!strcmp(r->families[i].name, name))
+			return i;
+	return -1;
+}
+
+static int parse_family(struct parser *p, char **w, int n)
+{
+	struct td_rules *r = p->rules;
+	struct td_family *f;
+	int i;
+
+	if (n < 2)
+		return fail(p, "family needs a name", NULL);
+	if (find_family(r, w[1]) >= 0)
+		return fail(p, "family defined twice", w[1]);
+	if (r->nfamilies == p->families_cap) {
+		p->families_cap = p->families_cap ? 2 * p->families_cap : 16;
+		r->families = (struct td_family *)realloc(r->families,
+				p->families_cap * sizeof(*r->families));
+	}
+	f = &r->families[r->nfamilies++];
+	memset(f, 0, sizeof(*f));
+	f->name = xstrdup(w[1]);
+	for (i = 2; i < n; i++) {
+		char *eq = strchr(w[i], '=');
+		const char **slot;
+
+		if (!eq)
+			return fail(p, "expected key=value", w[i]);
+		*eq = '\0';
+		if (!strcmp(w[i], "tag"))
+			slot = &f->tag;
+		else if (!strcmp(w[i], "noun"))
+			slot = &f->noun;
+		else if (!strcmp(w[i], "did"))
+			slot = &f->did;
+		else if (!strcmp(w[i], "undone"))
+			slot = &f->undone;
+		else if (!strcmp(w[i], "type"))
+			slot = &f->type;
+		else if (!strcmp(w[i], "fix"))
+			slot = &f->fix;
+		else
+			return fail(p, "unknown family key", w[i]);
+		*slot = xstrdup(eq + 1);
+	}
+	if (!f->tag || !f->noun || !f->did || !f->undone)
+		return fail(p, "family needs tag=, noun=, did= and undone=", f->name);
+	return 0;
+}
+
+static struct td_rule *new_rule(struct parser *p, enum td_rule_kind kind,
+				const char *func)
+{
+	struct td_rules *r = p->rules;
+	struct td_rule *rule;
+	char where[512];
+
+	if (r->nrules == p->rules_cap) {
+		p->rules_cap = p->rules_cap ? 2 * p->rules_cap : 128;
+		r->rules = (struct td_rule *)realloc(r->rules,
+				p->rules_cap * sizeof(*r->rules));
+	}
+	rule = &r->rules[r->nrules++];
+	memset(rule, 0, sizeof(*rule));
+	rule->kind = kind;
+	rule->family = -1;
+	rule->func = xstrdup(func);
+	rule->handle = rule->id = rule->callback = rule->thread = TD_NONE;
+	rule->work = rule->wq = rule->data = TD_NONE;
+	rule->driver = rule->probe = TD_NONE;
+	snprintf(where, sizeof(where), "%s:%d", p->path, p->line);
+	rule->where = xstrdup(where);
+	return rule;
+}
+
+static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		char *eq = strchr(w[i], '=');
+		int *argslot = NULL;
+
+		if (!eq) {
+			if (!strcmp(w[i], "managed") &&
+			    rule->kind == TD_RULE_ACQUIRE) {
+				rule->managed = 1;
+				continue;
+			}
+			return fail(p, "expected key=value", w[i]);
+		}
+		*eq = '\0';
+		if (!strcmp(w[i], "fix") && rule->kind == TD_RULE_ACQUIRE) {
+			rule->fix = xstrdup(eq + 1);
+			continue;
+		}
+		if (!strcmp(w[i], "use") && rule->kind == TD_RULE_ASYNC) {
+			rule->use = xstrdup(eq + 1);
+			continue;
+		}
+		if (!strcmp(w[i], "handle"))
+			argslot = &rule->handle;
+		else if (!strcmp(w[i], "id"))
+			argslot = &rule->id;
+		else if (!strcmp(w[i], "callback"))
+			argslot = &rule->callback;
+		else if (!strcmp(w[i], "thread"))
+			argslot = &rule->thread;
+		else if (!strcmp(w[i], "work"))
+			argslot = &rule->work;
+		else if (!strcmp(w[i], "wq"))
+			argslot = &rule->wq;
+		else if (!strcmp(w[i], "data"))
+			argslot = &rule->data;
+		else if (!strcmp(w[i], "driver"))
+			argslot = &rule->driver;
+		else if (!strcmp(w[i], "probe"))
+			argslot = &rule->probe;
+		if (!argslot)
+			return fail(p, "unknown key", w[i]);
+		*argslot = parse_arg(p, w[i], eq + 1);
+		if (*argslot < TD_RET)
+			return -1;
+	}
+	return 0;
+}
+
+static const struct {
+	const char *word;
+	enum td_rule_kind kind;
+	int has_family;
+} directives[] = {
+	{ "acquire", TD_RULE_ACQUIRE, 1 },
+	{ "release", TD_RULE_RELEASE, 1 },
+	{ "async", TD_RULE_ASYNC, 1 },
+	{ "store", TD_RULE_STORE, 1 },
+	{ "queue", TD_RULE_QUEUE, 0 },
+	{ "action", TD_RULE_ACTION, 0 },
+	{ "probe-arg", TD_RULE_PROBE_ARG, 0 },
+	{ "neutral", TD_RULE_NEUTRAL, 0 },
+};
+
+static int check_rule(struct parser *p, const struct td_rule *rule)
+{
+	switch (rule->kind) {
+	case TD_RULE_ACQUIRE:
+	case TD_RULE_RELEASE:
+	case TD_RULE_ASYNC:
+		if (rule->handle == TD_NONE)
+			return fail(p, "needs handle=", rule->func);
+		if (rule->kind == TD_RULE_ASYNC && !rule->use)
+			return fail(p, "async needs use=", rule->func);
+		return 0;
+	case TD_RULE_STORE:
+		if (!strchr(rule->func, '.'))
+			return fail(p, "store needs STRUCT.FIELD", rule->func);
+		return 0;
+	case TD_RULE_QUEUE:
+		return rule->work == TD_NONE ? fail(p, "queue needs work=", rule->func) : 0;
+	case TD_RULE_ACTION:
+		return rule->callback == TD_NONE ?
+			fail(p, "action needs callback=", rule->func) : 0;
+	case TD_RULE_PROBE_ARG:
+		return rule->driver == TD_NONE || rule->probe == TD_NONE ?
+			fail(p, "probe-arg needs driver= and probe=", rule->func) : 0;
+	case TD_RULE_NEUTRAL:
+		return 0;
+	}
+	return 0;
+}
+
+static int parse_line(struct parser *p, char *line)
+{
+	char *w[MAX_WORDS];
+	int n = split(p, line, w);
+	unsigned int d;
+	int family = -1, first;
+
+	if (n <= 0)
+		return n;
+	if (!strcmp(w[0], "family"))
+		return parse_family(p, w, n);
+	for (d = 0; d < sizeof(directives) / sizeof(directives[0]); d++)
+		if (!strcmp(w[0], directives[d].word))
+			break;
+	if (d == sizeof(directives) / sizeof(directives[0]))
+		return fail(p, "unknown directive", w[0]);
+	first = 1;
+	if (directives[d].has_family) {
+		if (n < 3)
+			return fail(p, "expected FAMILY FUNCTION after", w[0]);
+		family = find_family(p->rules, w[1]);
+		if (family < 0)
+			return fail(p, "unknown family", w[1]);
+		first = 2;
+	}
+	if (n <= first)
+		return fail(p, "missing function after", w[0]);
+	if (directives[d].kind == TD_RULE_NEUTRAL) {
+		int i;
+
+		for (i = first; i < n; i++)
+			new_rule(p, TD_RULE_NEUTRAL, w[i]);
+		return 0;
+	}
+	{
+		struct td_rule *rule = new_rule(p, directives[d].kind, w[first]);
+
+		rule->family = family;
+		if (parse_keys(p, rule, w + first + 1, n - first - 1))
+			return -1;
+		return check_rule(p, rule);
+	}
+}
+
+struct td_rules *td_rules_load(const char *path, char *err, size_t errlen)
+{
+	struct parser p = { path, 0, err, errlen, NULL, 0, 0 };
+	char line[4096];
+	FILE *f = fopen(path, "r");
+	int ret = 0;
+
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open rules file", path);
+		return NULL;
+	}
+	p.rules = (struct td_rules *)calloc(1, sizeof(*p.rules));
+	while (!ret && fgets(line, sizeof(line), f)) {
+		p.line++;
+		if (!strchr(line, '\n') && !feof(f)) {
+			ret = fail(&p, "line too long", NULL);
+			break;
+		}
+		ret = parse_line(&p, line);
+	}
+	fclose(f);
+	if (!ret && !p.rules->nfamilies) {
+		p.line = 0;
+		ret = fail(&p, "no family defined", NULL);
+	}
+	if (ret) {
+		td_rules_free(p.rules);
+		return NULL;
+	}
+	return p.rules;
+}
+
+void td_rules_free(struct td_rules *r)
+{
+	int i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->nfamilies; i++) {
+		struct td_family *f = &r->families[i];
+
+		free((char *)f->name);
+		free((char *)f->tag);
+		free((char *)f->noun);
+		free((char *)f->did);
+		free((char *)f->undone);
+		free((char *)f->type);
+		free((char *)f->fix);
+	}
+	for (i = 0; i < r->nrules; i++) {
+		free((char *)r->rules[i].func);
+		free((char *)r->rules[i].fix);
+		free((char *)r->rules[i].use);
+		free((char *)r->rules[i].where);
+	}
+	free(r->families);
+	free(r->rules);
+	free(r);
+}
+
+const struct td_rule *td_rules_find(const struct td_rules *r,
+				    enum td_rule_kind kind, const char *func)
+{
+	int i;
+
+	if (!func)
+		return NULL;
+	for (i = 0; i < r->nrules; i++)
+		if (r->rules[i].kind == kind && !strcmp(r->rules[i].func, func))
+			return &r->rules[i];
+	return NULL;
+}
+
+int td_rules_known(const struct td_rules *r, const char *func)
+{
+	int i;
+
+	if (!func)
+		return 0;
+	for (i = 0; i < r->nrules; i++)
+		if (r->rules[i].kind != TD_RULE_STORE &&
+		    !strcmp(r->rules[i].func, func))
+			return 1;
+	return 0;
+}

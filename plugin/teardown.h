@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * teardown-check engine: the facts a compiler front end extracts from one
+ * translation unit, the resource model read from rules/, and the checks.
+ *
+ * The engine is plain C and knows nothing of GCC: a front end (the GCC
+ * plugin, later a Clang one, or a unit test) fills a struct td_unit with
+ * functions, calls, callback stores and driver objects, then calls
+ * td_check_unit(), which hands each finding back through a callback.
+ */
+#ifndef TEARDOWN_H
+#define TEARDOWN_H
+
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct td_loc {
+	const char *file;
+	int line;
+	int col;
+	unsigned long fe;	/* the front end's own handle (location_t) */
+};
+
+/* What the object an access path starts from is. */
+enum td_base {
+	TD_BASE_NONE,		/* not an object we can name */
+	TD_BASE_STRUCT,		/* an object of struct type: keyed by the type */
+	TD_BASE_GLOBAL,		/* a global variable of non-struct type */
+	TD_BASE_LOCAL,		/* a local variable: dies with the function */
+};
+
+#define TD_MAX_FIELDS 8
+
+/*
+ * An object in memory, as "base type + field path": probe's priv->workq and
+ * remove's ctx->workq are the same resource when priv and ctx point to the
+ * same struct type.
+ */
+struct td_path {
+	enum td_base base;
+	const char *base_name;	/* "struct foo", or the global's name */
+	const char *var;	/* the variable the text starts from, or NULL */
+	int via_pointer;	/* var->field rather than var.field */
+	int base_param;		/* index of the parameter var is, or -1 */
+	int nfields;
+	const char *field[TD_MAX_FIELDS];	/* "" for an array element */
+	const char *ftype[TD_MAX_FIELDS];	/* struct tag of that member */
+};
+
+enum td_val_kind {
+	TD_VAL_NONE,
+	TD_VAL_ADDR,		/* &object */
+	TD_VAL_LOAD,		/* the value stored in object */
+	TD_VAL_PTR,		/* a pointer to a struct (ptr_type), origin unknown */
+	TD_VAL_PARAM,		/* the incoming value of parameter 'param' */
+	TD_VAL_FUNC,		/* the address of function 'func' */
+	TD_VAL_CONST,		/* an integer constant */
+	TD_VAL_CALL,		/* the result of call 'call' (same function) */
+	TD_VAL_OTHER,
+};
+
+struct td_value {
+	enum td_val_kind kind;
+	struct td_path path;	/* ADDR, LOAD */
+	const char *ptr_type;	/* if the value points to a struct: its tag */
+	const char *func;	/* FUNC */
+	long cst;		/* CONST */
+	int param;		/* PARAM */
+	int call;		/* CALL: index into unit->calls */
+	const char *text;	/* the source-like text of the value */
+};
+
+struct td_function {
+	const char *name;
+	struct td_loc loc;
+	struct td_loc insert;	/* start of the line a call to append goes before */
+	int is_api;		/* defined in a kernel header: not a helper */
+	int returns_value;
+};
+
+#define TD_MAX_ARGS 10
+
+struct td_call {
+	int fn;			/* caller, index into unit->funcs */
+	const char *callee;	/* NULL for an indirect call */
+	struct td_loc loc;
+	int nargs;
+	struct td_value arg[TD_MAX_ARGS];
+	struct td_value result;	/* LOAD of where the result is stored */
+	int result_returned;	/* the result is what the caller returns */
+	int result_escapes;	/* the result is handed to another call */
+};
+
+/* obj.field = function: INIT_WORK, hrtimer .function = ... */
+struct td_store {
+	int fn;
+	struct td_loc loc;
+	struct td_path dest;
+	const char *func;
+};
+
+/* A named pointer variable of a function, to phrase fixes in its terms. */
+struct td_var {
+	int fn;
+	const char *name;
+	const char *ptr_type;
+};
+
+struct td_driver {
+	const char *object;	/* the variable holding .probe/.remove */
+	struct td_loc loc;
+	const char *probe;
+	const char *remove;	/* NULL when the driver has none */
+};
+
+struct td_unit {
+	const char *main_file;
+	struct td_function *funcs;
+	int nfuncs, funcs_cap;
+	struct td_call *calls;
+	int ncalls, calls_cap;
+	struct td_store *stores;
+	int nstores, stores_cap;
+	struct td_var *vars;
+	int nvars, vars_cap;
+	struct td_driver *drivers;
+	int ndrivers, drivers_cap;
+	void *strings;		/* interned strings, freed with the unit */
+};
+
+/* ---- the resource model (rules.c) ---- */
+
+enum td_rule_kind {
+	TD_RULE_ACQUIRE,
+	TD_RULE_RELEASE,
+	TD_RULE_ASYNC,
+	TD_RULE_STORE,
+	TD_RULE_QUEUE,
+	TD_RULE_ACTION,
+	TD_RULE_PROBE_ARG,
+	TD_RULE_NEUTRAL,
+};
+
+#define TD_RET (-2)		/* "ret": the handle is the return value */
+#define TD_NONE (-1)
+
+struct td_family {
+	const char *name;
+	const char *tag;
+	const char *noun;
+	const char *did;
+	const char *undone;
+	const char *type;	/* struct tag the resource lives in, or NULL */
+	const char *fix;
+};
+
+struct td_rule {
+	enum td_rule_kind kind;
+	int family;		/* index into rules->families, or -1 */
+	const char *func;	/* function, or "struct.field" for a store */
+	int handle;		/* arg index, TD_RET, or TD_NONE */
+	int id;
+	int callback;
+	int thread;
+	int work, wq;		/* queue */
+	int data;		/* action */
+	int driver, probe;	/* probe-arg */
+	int managed;
+	const char *fix;
+	const char *use;	/* async: the synchronous replacement */
+	const char *where;	/* "file:line" of the rule, for messages */
+};
+
+struct td_rules {
+	struct td_family *families;
+	int nfamilies;
+	struct td_rule *rules;
+	int nrules;
+};
+
+/* Returns NULL and writes one "file:line: message" line to err on error. */
+struct td_rules *td_rules_load(const char *path, char *err, size_t errlen);
+void td_rules_free(struct td_rules *rules);
+const struct td_rule *td_rules_find(const struct td_rules *rules,
+				    enum td_rule_kind kind, const char *func);
+int td_rules_known(const struct td_rules *rules, const char *func);
+
+/* ---- facts (unit.c) ---- */
+
+struct td_unit *td_unit_new(const char *main_file);
+void td_unit_free(struct td_unit *unit);
+const char *td_strdup(struct td_unit *unit, const char *s);
+int td_add_function(struct td_unit *unit, const struct td_function *f);
+int td_find_function(const struct td_unit *unit, const char *name);
+int td_add_call(struct td_unit *unit, const struct td_call *c);
+void td_add_store(struct td_unit *unit, const struct td_store *s);
+void td_add_var(struct td_unit *unit, const struct td_var *v);
+void td_add_driver(struct td_unit *unit, const struct td_driver *d);
+/* Dump the facts in a line format, for debugging and engine tests. */
+void td_unit_dump(const struct td_unit *unit, FILE *out);
+
+/* ---- findings ---- */
+
+#define TD_MAX_NOTES 4
+
+struct td_note {
+	struct td_loc loc;
+	char *msg;
+};
+
+struct td_finding {
+	const char *tag;	/* "teardown-work" */
+	struct td_loc loc;
+	char *msg;
+	int nnotes;
+	struct td_note note[TD_MAX_NOTES];
+	struct td_loc fix_loc;	/* fix_text is inserted before fix_loc */
+	char *fix_text;		/* NULL when no single call fixes it */
+};
+
+/* Counters of what the checks saw but did not report. */
+struct td_stats {
+	int drivers;
+	int acquired;		/* non-managed acquisitions tracked */
+	int managed;		/* acquisitions devres releases */
+	int released;
+	int reported;
+	int unkeyed;		/* handle not kept in a field or global */
+	int handed_off;		/* given to code the checker cannot see */
+	int released_elsewhere;	/* released in a function reached indirectly */
+};
+
+struct td_options {
+	int trace;		/* print the engine's reasoning to stderr */
+	const char *disabled;	/* comma-separated tags not to report */
+};
+
+typedef void (*td_report_fn)(const struct td_finding *finding, void *ctx);
+
+void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
+		   const struct td_options *opts, struct td_stats *stats,
+		   td_report_fn report, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TEARDOWN_H */

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Storage of the facts of one translation unit.  Strings handed to the
+ * td_add_*() functions must outlive the unit (front ends intern them with
+ * td_strdup()).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "teardown.h"
+
+struct strblock {
+	struct strblock *next;
+	char s[];
+};
+
+/* Strings are kept in a list hung off the unit; freed with it. */
+static struct strblock **strings_of(struct td_unit *unit)
+{
+	return (struct strblock **)&unit->strings;
+}
+
+const char *td_strdup(struct td_unit *unit, const char *s)
+{
+	struct strblock **head = strings_of(unit);
+	size_t n;
+	struct strblock *b;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	b = (struct strblock *)malloc(sizeof(*b) + n);
+	if (!b)
+		abort();
+	memcpy(b->s, s, n);
+	b->next = *head;
+	*head = b;
+	return b->s;
+}
+
+#define GROW(arr, n, cap)						\
+	do {								\
+		if ((n) == (cap)) {					\
+			(cap) = (cap) ? 2 * (cap) : 64;			\
+			(arr) = (__typeof__(arr))realloc((arr),		\
+					(cap) * sizeof(*(arr)));	\
+			if (!(arr))					\
+				abort();				\
+		}							\
+	} while (0)
+
+struct td_unit *td_unit_new(const char *main_file)
+{
+	struct td_unit *unit = (struct td_unit *)calloc(1, sizeof(*unit));
+
+	if (!unit)
+		abort();
+	unit->main_file = td_strdup(unit, main_file);
+	return unit;
+}
+
+void td_unit_free(struct td_unit *unit)
+{
+	struct strblock **head, *b;
+
+	if (!unit)
+		return;
+	head = strings_of(unit);
+	while ((b = *head)) {
+		*head = b->next;
+		free(b);
+	}
+	free(unit->funcs);
+	free(unit->calls);
+	free(unit->stores);
+	free(unit->vars);
+	free(unit->drivers);
+	free(unit);
+}
+
+int td_add_function(struct td_unit *unit, const struct td_function *f)
+{
+	GROW(unit->funcs, unit->nfuncs, unit->funcs_cap);
+	unit->funcs[unit->nfuncs] = *f;
+	return unit->nfuncs++;
+}
+
+int td_find_function(const struct td_unit *unit, const char *name)
+{
+	int i;
+
+	if (!name)
+		return -1;
+	for (i = 0; i < unit->nfuncs; i++)
+		if (!strcmp(unit->funcs[i].name, name))
+			return i;
+	return -1;
+}
+
+int td_add_call(struct td_unit *unit, const struct td_call *c)
+{
+	GROW(unit->calls, unit->ncalls, unit->calls_cap);
+	unit->calls[unit->ncalls] = *c;
+	return unit->ncalls++;
+}
+
+void td_add_store(struct td_unit *unit, const struct td_store *s)
+{
+	GROW(unit->stores, unit->nstores, unit->stores_cap);
+	unit->stores[unit->nstores++] = *s;
+}
+
+void td_add_var(struct td_unit *unit, const struct td_var *v)
+{
+	GROW(unit->vars, unit->nvars, unit->vars_cap);
+	unit->vars[unit->nvars++] = *v;
+}
+
+void td_add_driver(struct td_unit *unit, const struct td_driver *d)
+{
+	GROW(unit->drivers, unit->ndrivers, unit->drivers_cap);
+	unit->drivers[unit->ndrivers++] = *d;
+}
+
+static void dump_path(const struct td_path *p, FILE *out)
+{
+	static const char *const base[] = { "none", "struct", "global", "local" };
+	int i;
+
+	fprintf(out, "%s:%s", base[p->base], p->base_name ? p->base_name : "?");
+	if (p->base_param >= 0)
+		fprintf(out, "(param%d)", p->base_param);
+	for (i = 0; i < p->nfields; i++)
+		fprintf(out, ".%s<%s>", p->field[i][0] ? p->field[i] : "[]",
+			p->ftype[i] ? p->ftype[i] : "");
+}
+
+static void dump_value(const struct td_value *v, FILE *out)
+{
+	switch (v->kind) {
+	case TD_VAL_NONE:
+		fputs("-", out);
+		break;
+	case TD_VAL_ADDR:
+		fputs("&", out);
+		dump_path(&v->path, out);
+		break;
+	case TD_VAL_LOAD:
+		fputs("=", out);
+		dump_path(&v->path, out);
+		break;
+	case TD_VAL_PTR:
+		fprintf(out, "ptr(%s)", v->ptr_type);
+		break;
+	case TD_VAL_PARAM:
+		fprintf(out, "param%d", v->param);
+		break;
+	case TD_VAL_FUNC:
+		fprintf(out, "fn:%s", v->func);
+		break;
+	case TD_VAL_CONST:
+		fprintf(out, "%ld", v->cst);
+		break;
+	case TD_VAL_CALL:
+		fprintf(out, "call#%d", v->call);
+		break;
+	case TD_VAL_OTHER:
+		fputs("?", out);
+		break;
+	}
+	if (v->text)
+		fprintf(out, "{%s}", v->text);
+}
+
+void td_unit_dump(const struct td_unit *unit, FILE *out)
+{
+	int i, j;
+
+	for (i = 0; i < unit->nfuncs; i++)
+		fprintf(out, "function %s %s:%d%s\n", unit->funcs[i].name,
+			unit->funcs[i].loc.file, unit->funcs[i].loc.line,
+			unit->funcs[i].is_api ? " api" : "");
+	for (i = 0; i < unit->ndrivers; i++)
+		fprintf(out, "driver %s probe=%s remove=%s\n",
+			unit->drivers[i].object, unit->drivers[i].probe,
+			unit->drivers[i].remove ? unit->drivers[i].remove : "-");
+	for (i = 0; i < unit->ncalls; i++) {
+		const struct td_call *c = &unit->calls[i];
+
+		fprintf(out, "call#%d %s:%d %s -> %s(", i, unit->funcs[c->fn].name,
+			c->loc.line, "", c->callee ? c->callee : "*");
+		for (j = 0; j < c->nargs; j++) {
+			if (j)
+				fputs(", ", out);
+			dump_value(&c->arg[j], out);
+		}
+		fputs(")", out);
+		if (c->result.kind != TD_VAL_NONE) {
+			fputs(" => ", out);
+			dump_value(&c->result, out);
+		}
+		if (c->result_returned)
+			fputs(" returned", out);
+		if (c->result_escapes)
+			fputs(" escapes", out);
+		fputs("\n", out);
+	}
+	for (i = 0; i < unit->nstores; i++) {
+		fprintf(out, "store %s:%d ", unit->funcs[unit->stores[i].fn].name,
+			unit->stores[i].loc.line);
+		dump_path(&unit->stores[i].dest, out);
+		fprintf(out, " = %s\n", unit->stores[i].func);
+	}
+}
