@@ -145,9 +145,47 @@ static int next_caller(const struct td_model *m, int fn, const char *set,
 	return -1;
 }
 
+/*
+ * The n-th value passed for parameter 'param' of fn: by a direct call, or
+ * as the data of a devres action whose callback fn is.  NULL when no more.
+ */
+static const struct td_value *binding(const struct td_model *m, int fn,
+				      int param, const char *set, int n,
+				      int *caller)
+{
+	const struct td_unit *u = m->unit;
+	int i;
+
+	for (i = 0; i < u->ncalls; i++) {
+		const struct td_call *c = &u->calls[i];
+		const struct td_rule *rule;
+
+		if (!c->callee || (set && !set[c->fn]))
+			continue;
+		if (!strcmp(c->callee, u->funcs[fn].name)) {
+			if (param < c->nargs && n-- == 0) {
+				*caller = c->fn;
+				return &c->arg[param];
+			}
+			continue;
+		}
+		rule = td_rules_find(m->rules, TD_RULE_ACTION, c->callee);
+		if (rule && param == 0 && rule->data >= 0 &&
+		    rule->callback < c->nargs && rule->data < c->nargs &&
+		    c->arg[rule->callback].kind == TD_VAL_FUNC &&
+		    !strcmp(c->arg[rule->callback].func, u->funcs[fn].name) &&
+		    n-- == 0) {
+			*caller = c->fn;
+			return &c->arg[rule->data];
+		}
+	}
+	return NULL;
+}
+
 static int value_key(const struct td_model *m, const struct td_value *v,
 		     int fn, char *key, int *family, int depth)
 {
+	const struct td_value *b;
 	int c;
 
 	switch (v->kind) {
@@ -164,13 +202,15 @@ static int value_key(const struct td_model *m, const struct td_value *v,
 		if (depth >= BIND_DEPTH)
 			return 0;
 		/* bind to what a caller passes: probe's callers first */
-		c = next_caller(m, fn, m->in_probe, 0);
-		if (c < 0)
-			c = next_caller(m, fn, m->in_teardown, 0);
-		if (c < 0 || v->param >= m->unit->calls[c].nargs)
+		b = binding(m, fn, v->param, m->in_probe, 0, &c);
+		if (!b)
+			b = binding(m, fn, v->param, m->in_teardown, 0, &c);
+		if (b)
+			return value_key(m, b, c, key, family, depth + 1);
+		if (!v->ptr_type)
 			return 0;
-		return value_key(m, &m->unit->calls[c].arg[v->param],
-				 m->unit->calls[c].fn, key, family, depth + 1);
+		snprintf(key, TD_KEY_LEN, "*%s", v->ptr_type);
+		return 1;
 	default:
 		return 0;
 	}
@@ -186,8 +226,9 @@ int td_value_key(const struct td_model *m, const struct td_value *v, int fn,
 int td_value_has_key(const struct td_model *m, const struct td_value *v,
 		     int fn, const char *key, int depth)
 {
+	const struct td_value *b;
 	char k[TD_KEY_LEN];
-	int c;
+	int n, caller, bound = 0;
 
 	if (v->kind != TD_VAL_PARAM) {
 		int family = -1;
@@ -196,14 +237,15 @@ int td_value_has_key(const struct td_model *m, const struct td_value *v,
 	}
 	if (depth >= BIND_DEPTH)
 		return 0;
-	for (c = next_caller(m, fn, NULL, 0); c >= 0;
-	     c = next_caller(m, fn, NULL, c + 1)) {
-		const struct td_call *call = &m->unit->calls[c];
-
-		if (v->param < call->nargs &&
-		    td_value_has_key(m, &call->arg[v->param], call->fn, key,
-				     depth + 1))
+	for (n = 0; (b = binding(m, fn, v->param, NULL, n, &caller)); n++) {
+		bound = 1;
+		if (td_value_has_key(m, b, caller, key, depth + 1))
 			return 1;
+	}
+	/* reached only through a pointer: its type is all we know */
+	if (!bound && v->ptr_type) {
+		snprintf(k, TD_KEY_LEN, "*%s", v->ptr_type);
+		return !strcmp(k, key);
 	}
 	return 0;
 }

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * teardown-check: run the teardown checker the way kbuild runs a checker.
+ *
+ *   make C=1 CHECK=/path/to/teardown-check [CF="--fail-on-warn"]
+ *
+ * kbuild calls CHECK with the words of $CHECKFLAGS (sparse's flags, plus
+ * whatever the user put in CF=), then gcc's own flags for the file, then the
+ * source file.  We drop what only sparse understands, add the plugin, and
+ * run gcc up to the end of the checks (-S -o /dev/null, and the plugin
+ * exits before code generation).  Like sparse we exit 0 when we only warn.
+ *
+ * Exit status: 0 checked (findings or not); 1 findings with --fail-on-warn;
+ * 2 usage or tool error (bad option, no plugin, the compiler failed).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define PLUGIN_SO "teardown_check.so"
+
+struct options {
+	const char *cc;
+	const char *plugin;
+	const char *rules;
+	const char *disable;
+	int fail_on_warn;
+	int stats;
+	int trace;
+	int werror;
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: teardown-check [OPTION]... GCC-FLAGS... FILE.c\n"
+	      "Check a driver's teardown (kbuild: make C=1 CHECK=teardown-check).\n"
+	      "\n"
+	      "  --cc=GCC           compiler to run (default: $TEARDOWN_CC, $CC, gcc)\n"
+	      "  --plugin=SO        the GCC plugin (default: found beside this program)\n"
+	      "  --rules=FILE       the resource model (default: the installed rules)\n"
+	      "  --disable=TAGS     comma-separated warning tags not to report\n"
+	      "  --fail-on-warn     exit 1 when anything is reported\n"
+	      "  --werror           let the build's -Werror make findings errors\n"
+	      "  --stats            print what was seen but not reported\n"
+	      "  --trace            print the checker's reasoning\n"
+	      "  --help, --version\n"
+	      "\n"
+	      "Options can come from kbuild's CF= as well as the command line.\n"
+	      "Exit status: 0 checked, 1 findings with --fail-on-warn, 2 error.\n",
+	      out);
+}
+
+static int die(const char *fmt, const char *arg)
+{
+	fputs("teardown-check: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+/* Our options; returns 1 when 'arg' was one. */
+static int own_option(struct options *o, const char *arg)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} valued[] = {
+		{ "--cc=", offsetof(struct options, cc) },
+		{ "--plugin=", offsetof(struct options, plugin) },
+		{ "--rules=", offsetof(struct options, rules) },
+		{ "--disable=", offsetof(struct options, disable) },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(valued) / sizeof(valued[0]); i++)
+		if (!strncmp(arg, valued[i].name, strlen(valued[i].name))) {
+			*(const char **)((char *)o + valued[i].off) =
+				arg + strlen(valued[i].name);
+			return 1;
+		}
+	if (!strcmp(arg, "--fail-on-warn"))
+		o->fail_on_warn = 1;
+	else if (!strcmp(arg, "--stats"))
+		o->stats = 1;
+	else if (!strcmp(arg, "--trace"))
+		o->trace = 1;
+	else if (!strcmp(arg, "--werror"))
+		o->werror = 1;
+	else if (!strcmp(arg, "--help"))
+		usage(stdout), exit(0);
+	else if (!strcmp(arg, "--version"))
+		puts("teardown-check 0.1"), exit(0);
+	else
+		return 0;
+	return 1;
+}
+
+/* Flags in $CHECKFLAGS that are sparse's and that gcc rejects. */
+static int sparse_only(const char *arg)
+{
+	static const char *const exact[] = {
+		"-Wbitwise", "-Wno-return-void", "-Wno-unknown-attribute",
+		"-mlittle-endian", "-mbig-endian", "-D__STDC__", "-Wcontext",
+		"-Wno-context", "-Wsparse-all", "-Wsparse-error",
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (!strcmp(arg, exact[i]))
+			return 1;
+	return !strncmp(arg, "--arch=", 7) || !strncmp(arg, "-Wp,-MMD,", 9) ||
+	       !strncmp(arg, "-Wp,-MD,", 8);
+}
+
+/* The plugin: beside us in a build tree, or in ../lib when installed. */
+static const char *find_plugin(void)
+{
+	static char path[PATH_MAX + 64];
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	snprintf(path, sizeof(path), "%s/plugin/%s", self, PLUGIN_SO);
+	if (!access(path, R_OK))
+		return path;
+	snprintf(path, sizeof(path), "%s/../lib/teardown-check/%s", self,
+		 PLUGIN_SO);
+	if (!access(path, R_OK))
+		return path;
+	return NULL;
+}
+
+/* How many leading words of argv are the words of $CHECKFLAGS. */
+static int checkflags_prefix(int argc, char **argv)
+{
+	const char *env = getenv("CHECKFLAGS");
+	char *copy, *word, *save;
+	int n = 0;
+
+	if (!env)
+		return 0;
+	copy = strdup(env);
+	for (word = strtok_r(copy, " \t", &save); word;
+	     word = strtok_r(NULL, " \t", &save)) {
+		if (n >= argc || strcmp(argv[n], word)) {
+			n = 0;
+			break;
+		}
+		n++;
+	}
+	free(copy);
+	return n;
+}
+
+static char *concat(const char *a, const char *b)
+{
+	char *s = (char *)malloc(strlen(a) + strlen(b) + 1);
+
+	if (!s)
+		die("%s", "out of memory");
+	strcpy(s, a);
+	strcat(s, b);
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = { NULL, NULL, NULL, NULL, 0, 0, 0, 0 };
+	const char *source = NULL;
+	char **cmd, line[8192];
+	int nprefix, i, n = 0, pipefd[2], status, findings = 0;
+	pid_t pid;
+	FILE *in;
+
+	if (argc < 2)
+		usage(stderr), exit(2);
+	nprefix = checkflags_prefix(argc - 1, argv + 1);
+	cmd = (char **)calloc(argc + 16, sizeof(*cmd));
+	o.cc = getenv("TEARDOWN_CC");
+	if (!o.cc)
+		o.cc = getenv("CC");
+	if (!o.cc || !*o.cc)
+		o.cc = "gcc";
+	for (i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (own_option(&o, arg))
+			continue;
+		if (sparse_only(arg))
+			continue;
+		/* CF= words and our leading options are ours to judge */
+		if (!strncmp(arg, "--", 2) && (i <= nprefix || !n))
+			die("unknown option '%s' (see --help)", arg);
+		if (i <= nprefix)
+			continue;	/* sparse's flags from $CHECKFLAGS */
+		if (!strcmp(arg, "-c") || !strcmp(arg, "-o")) {
+			if (!strcmp(arg, "-o"))
+				i++;
+			continue;
+		}
+		if (arg[0] != '-' && strlen(arg) > 2 &&
+		    !strcmp(arg + strlen(arg) - 2, ".c"))
+			source = arg;
+		cmd[++n] = argv[i];
+	}
+	if (!source)
+		die("%s", "no C source file on the command line (see --help)");
+	if (access(source, R_OK))
+		die("cannot read '%s'", source);
+	if (!o.plugin)
+		o.plugin = find_plugin();
+	if (!o.plugin || access(o.plugin, R_OK))
+		die("cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
+		    o.plugin ? o.plugin : PLUGIN_SO);
+	cmd[0] = (char *)o.cc;
+	cmd[++n] = (char *)"-S";
+	cmd[++n] = (char *)"-o";
+	cmd[++n] = (char *)"/dev/null";
+	cmd[++n] = (char *)"-w";	/* the build already showed gcc's own */
+	cmd[++n] = concat("-fplugin=", o.plugin);
+	cmd[++n] = (char *)"-fplugin-arg-teardown_check-stop";
+	if (o.rules)
+		cmd[++n] = concat("-fplugin-arg-teardown_check-rules=", o.rules);
+	if (o.disable)
+		cmd[++n] = concat("-fplugin-arg-teardown_check-disable=", o.disable);
+	if (o.stats)
+		cmd[++n] = (char *)"-fplugin-arg-teardown_check-stats";
+	if (o.trace)
+		cmd[++n] = (char *)"-fplugin-arg-teardown_check-trace";
+	if (o.werror)
+		cmd[++n] = (char *)"-fplugin-arg-teardown_check-werror";
+	cmd[++n] = NULL;
+
+	if (pipe(pipefd))
+		die("pipe: %s", strerror(errno));
+	pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		dup2(pipefd[1], 2);
+		close(pipefd[0]);
+		close(pipefd[1]);
+		execvp(cmd[0], cmd);
+		fprintf(stderr, "teardown-check: cannot run '%s': %s\n", cmd[0],
+			strerror(errno));
+		_exit(127);
+	}
+	close(pipefd[1]);
+	/* pass gcc's diagnostics through, counting our findings */
+	in = fdopen(pipefd[0], "r");
+	while (fgets(line, sizeof(line), in)) {
+		if (strstr(line, ": warning: ") && strstr(line, " [teardown-"))
+			findings++;
+		fputs(line, stderr);
+	}
+	fclose(in);
+	if (waitpid(pid, &status, 0) < 0)
+		die("waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		fprintf(stderr, "teardown-check: %s: %s failed (%s %d); file not checked\n",
+			source, o.cc, WIFEXITED(status) ? "exit" : "signal",
+			WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+		return 2;
+	}
+	return findings && o.fail_on_warn ? 1 : 0;
+}
