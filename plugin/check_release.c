@@ -40,20 +40,6 @@ static int find_fence(const struct td_model *m, const struct td_resource *res,
 		    strcmp(m->rules->families[rule->family].tag,
 			   m->rules->families[res->family].tag))
 			continue;
-		/* an IRQ cookie names the handler only with its number */
-		if (rule->id >= 0 && res->rule && res->rule->id >= 0 &&
-		    res->call >= 0) {
-			const struct td_value *a = &u->calls[res->call].arg[res->rule->id];
-			char ka[TD_KEY_LEN], kb[TD_KEY_LEN];
-			int fa = -1, fb = -1;
-
-			if (td_value_key(m, a, res->fn, ka, &fa) &&
-			    a->kind == TD_VAL_LOAD &&
-			    td_value_key(m, &c->arg[rule->id], c->fn, kb, &fb) &&
-			    c->arg[rule->id].kind == TD_VAL_LOAD &&
-			    strcmp(ka, kb))
-				continue;
-		}
 		return i;
 	}
 	return -1;
@@ -112,8 +98,8 @@ static int names_resource(const struct td_model *m, const struct td_value *v,
 
 /*
  * Is the resource, or the struct that holds it, handed on the teardown path
- * to a function the checker cannot see into?  Then that function may well
- * release it: stay silent.
+ * to the driver's own code in another file, or through a function pointer?
+ * Then that code may well release it: stay silent.
  */
 static const char *handed_off(const struct td_model *m,
 			      const struct td_resource *res)
@@ -131,11 +117,20 @@ static const char *handed_off(const struct td_model *m,
 			continue;
 		if (c->callee && td_rules_known(m->rules, c->callee))
 			continue;
+		/* other subsystems' APIs do not release a driver's own
+		 * resources; the driver's code in another file might */
+		if (c->callee && c->callee_api)
+			continue;
 		callee = td_find_function(u, c->callee);
-		if (callee >= 0 && !u->funcs[callee].is_api)
+		if (callee >= 0)
 			continue;	/* a helper: followed, not opaque */
 		for (j = 0; j < c->nargs; j++) {
 			const struct td_value *a = &c->arg[j];
+
+			/* probe may use a mapping or buffer; only handing over
+			 * the object itself (&p->work) can move ownership */
+			if (!m->in_teardown[c->fn] && a->kind != TD_VAL_ADDR)
+				continue;
 
 			if (m->in_teardown[c->fn] && holder &&
 			    a->kind == TD_VAL_PTR && !strcmp(a->ptr_type, holder))
@@ -154,8 +149,9 @@ static int released_elsewhere(const struct td_model *m,
 	int n = m->unit->nfuncs, i, found;
 	char *other = (char *)calloc(n + 1, 1);
 
+	/* the kernel's inline wrappers (dma_free_coherent) do not count */
 	for (i = 0; i < n; i++)
-		other[i] = !in_any(m, i);
+		other[i] = !in_any(m, i) && !m->unit->funcs[i].is_api;
 	found = find_fence(m, res, TD_RULE_RELEASE, other) >= 0;
 	free(other);
 	return found;

@@ -106,6 +106,8 @@ static location_t line_start(location_t loc)
 	return start;
 }
 
+static bool declared_in_header(tree decl);
+
 /* ---------------------------------------------------------------- names */
 
 static const char *name_of(tree decl)
@@ -404,6 +406,8 @@ static void record_call(gcall *stmt, int fn)
 	memset(&c, 0, sizeof(c));
 	c.fn = fn;
 	c.callee = name_of(gimple_call_fndecl(stmt));
+	c.callee_api = gimple_call_fndecl(stmt) &&
+		       declared_in_header(gimple_call_fndecl(stmt));
 	c.loc = make_loc(gimple_location(stmt));
 	c.nargs = gimple_call_num_args(stmt);
 	if (c.nargs > TD_MAX_ARGS)
@@ -460,7 +464,8 @@ static void record_vars(int fn)
 	}
 }
 
-static bool is_header_function(tree decl)
+/* Kernel API: declared under an include/ directory, not by the driver. */
+static bool declared_in_header(tree decl)
 {
 	const char *file = DECL_SOURCE_FILE(decl);
 	size_t n = file ? strlen(file) : 0;
@@ -500,7 +505,7 @@ static void add_function(cgraph_node *node)
 	memset(&f, 0, sizeof(f));
 	f.name = name_of(node->decl);
 	f.loc = make_loc(DECL_SOURCE_LOCATION(node->decl));
-	f.is_api = is_header_function(node->decl);
+	f.is_api = declared_in_header(node->decl);
 	f.returns_value = !VOID_TYPE_P(TREE_TYPE(TREE_TYPE(node->decl)));
 	push_cfun(DECL_STRUCT_FUNCTION(node->decl));
 	f.insert = make_loc(append_point());

@@ -190,13 +190,31 @@ static int value_key(const struct td_model *m, const struct td_value *v,
 
 	switch (v->kind) {
 	case TD_VAL_ADDR:
+		/*
+		 * The address of a plain struct (not a resource) is a pointer
+		 * to that struct, however it was reached: &bt878[i] is bt.
+		 */
+		if (v->ptr_type && family_of_type(m, v->ptr_type) < 0) {
+			snprintf(key, TD_KEY_LEN, "*%s", v->ptr_type);
+			return 1;
+		}
+		return td_path_key(m, &v->path, v->path.nfields, key, family) >= 0;
 	case TD_VAL_LOAD:
 		return td_path_key(m, &v->path, v->path.nfields, key, family) >= 0;
 	case TD_VAL_PTR:
 		snprintf(key, TD_KEY_LEN, "*%s", v->ptr_type);
 		return 1;
 	case TD_VAL_CALL:
-		snprintf(key, TD_KEY_LEN, "call#%d", v->call);
+		/* a struct pointer is named by its type, as everywhere */
+		if (v->ptr_type)
+			snprintf(key, TD_KEY_LEN, "*%s", v->ptr_type);
+		else
+			snprintf(key, TD_KEY_LEN, "call#%d", v->call);
+		return 1;
+	case TD_VAL_OTHER:
+		if (!v->ptr_type)
+			return 0;
+		snprintf(key, TD_KEY_LEN, "*%s", v->ptr_type);
 		return 1;
 	case TD_VAL_PARAM:
 		if (depth >= BIND_DEPTH)
@@ -230,6 +248,12 @@ int td_value_has_key(const struct td_model *m, const struct td_value *v,
 	char k[TD_KEY_LEN];
 	int n, caller, bound = 0;
 
+	if (v->kind == TD_VAL_CALL) {
+		/* a result kept in a local is also named by the call */
+		snprintf(k, TD_KEY_LEN, "call#%d", v->call);
+		if (!strcmp(k, key))
+			return 1;
+	}
 	if (v->kind != TD_VAL_PARAM) {
 		int family = -1;
 
@@ -422,16 +446,18 @@ static void acquire_by_call(struct td_model *m, int call)
 	} else {
 		return;
 	}
-	if (h->kind == TD_VAL_PARAM || h->kind == TD_VAL_PTR) {
+	if ((h->kind != TD_VAL_ADDR && h->kind != TD_VAL_LOAD) ||
+	    (h->kind == TD_VAL_ADDR && h->ptr_type &&
+	     family_of_type(m, h->ptr_type) < 0)) {
 		if (!td_value_key(m, h, c->fn, r.key, &r.family))
 			return;
 		snprintf(r.text, TD_KEY_LEN, "%s", h->text ? h->text : "?");
 		add_resource(m, &r);
 		return;
 	}
-	if (h->kind != TD_VAL_ADDR && h->kind != TD_VAL_LOAD)
-		return;
 	n = td_path_key(m, &h->path, h->path.nfields, r.key, &r.family);
+	if (r.family != rule->family)
+		r.rule = NULL;	/* the timer of a delayed work: not a timer */
 	if (n < 0) {
 		if (!r.managed && h->path.base != TD_BASE_LOCAL)
 			m->stats->unkeyed++;

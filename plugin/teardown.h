@@ -86,6 +86,7 @@ struct td_function {
 struct td_call {
 	int fn;			/* caller, index into unit->funcs */
 	const char *callee;	/* NULL for an indirect call */
+	int callee_api;		/* callee declared in a kernel header */
 	struct td_loc loc;
 	int nargs;
 	struct td_value arg[TD_MAX_ARGS];

@@ -1,0 +1,123 @@
+"""Shared fixtures of the teardown-check test suite.
+
+The kernel tier needs Debian's linux-source-6.12 unpacked and prepared
+(x86_64 allmodconfig + modules_prepare); testcases/prepare-kernel.sh does
+that once into a cache outside the repository and the fixtures reuse it.
+"""
+import os
+import re
+import shlex
+import subprocess
+
+import pytest
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TESTCASES = os.path.join(REPO, "testcases")
+CHECKER = os.path.join(REPO, "teardown-check")
+PLUGIN = os.path.join(REPO, "plugin", "teardown_check.so")
+RULES = os.path.join(REPO, "rules", "teardown.rules")
+
+# file:line:col: warning: message [teardown-tag]
+DIAG = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+):(?P<col>\d+): "
+                  r"(?P<kind>warning|note|error): (?P<msg>.*)$")
+TAG = re.compile(r"\[(teardown-[a-z-]+)\]$")
+STATS = re.compile(r"teardown-check: stats: (.*)$")
+
+
+class Kernel:
+    """A prepared 6.12 tree: src/ with its allmodconfig build in src/build."""
+
+    def __init__(self, src):
+        self.src = src
+        self.build = os.path.join(src, "build")
+
+    def make(self, *args, timeout=1800):
+        cmd = ["make", "-s", "-C", self.src, "O=" + self.build] + list(args)
+        return subprocess.run(cmd, capture_output=True, text=True,
+                              timeout=timeout)
+
+    def compile_command(self, obj):
+        """gcc's argv for obj as kbuild ran it (builds obj once if needed)."""
+        cmdfile = os.path.join(self.build, os.path.dirname(obj),
+                               "." + os.path.basename(obj) + ".cmd")
+        if not os.path.exists(cmdfile):
+            r = self.make(obj)
+            assert r.returncode == 0, r.stderr[-2000:]
+        with open(cmdfile) as f:
+            for line in f:
+                if line.startswith("savedcmd_"):
+                    cmd = line.split(":=", 1)[1].split(" ; ")[0]
+                    return shlex.split(cmd)
+        raise AssertionError("no savedcmd in " + cmdfile)
+
+
+def kbuild_check_argv(kernel, obj, source=None):
+    """The argv kbuild gives CHECK for obj: gcc's flags and the source.
+
+    With 'source', check that file instead (a mutated copy), with the
+    original directory on the include path for its local headers.
+    """
+    argv = kernel.compile_command(obj)[1:]
+    out = []
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+            continue
+        if a in ("-c",):
+            continue
+        if a == "-o":
+            skip = True
+            continue
+        out.append(a)
+    orig = out.pop()
+    if source:
+        srcdir = os.path.dirname(os.path.join(kernel.build, orig))
+        out += ["-I" + os.path.normpath(srcdir), source]
+    else:
+        out.append(orig)
+    return out
+
+
+def run_checker(argv, cwd, extra=("--stats",), timeout=300):
+    """Run teardown-check; return (exit code, findings, notes, stats, stderr)."""
+    r = subprocess.run([CHECKER] + list(extra) + list(argv), cwd=cwd,
+                       capture_output=True, text=True, timeout=timeout)
+    return (r.returncode,) + parse_output(r.stderr) + (r.stderr,)
+
+
+def parse_output(text):
+    """Findings [(file, line, tag, message)], notes, and summed stats."""
+    findings, notes, stats = [], [], {}
+    for line in text.splitlines():
+        m = DIAG.match(line)
+        if m and m.group("kind") == "warning":
+            t = TAG.search(m.group("msg"))
+            if t:
+                findings.append((m.group("file"), int(m.group("line")),
+                                 t.group(1), m.group("msg")))
+        elif m and m.group("kind") == "note":
+            notes.append((m.group("file"), int(m.group("line")),
+                          m.group("msg")))
+        s = STATS.search(line)
+        if s:
+            for kv in s.group(1).split():
+                k, v = kv.split("=")
+                stats[k] = stats.get(k, 0) + int(v)
+    return findings, notes, stats
+
+
+@pytest.fixture(scope="session")
+def built():
+    r = subprocess.run(["make", "-s", "-C", REPO], capture_output=True,
+                       text=True)
+    assert r.returncode == 0, r.stderr
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def kernel(built):
+    r = subprocess.run([os.path.join(TESTCASES, "prepare-kernel.sh")],
+                       capture_output=True, text=True, timeout=3000)
+    assert r.returncode == 0, r.stderr
+    return Kernel(r.stdout.strip())

@@ -1,0 +1,50 @@
+/* delayed work: devm_delayed_work_autocancel() makes devres cancel it: silent */
+/* family: dwork */
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+#include <linux/devm-helpers.h>
+
+struct snip_priv {
+	struct delayed_work poll;
+	int count;
+};
+
+static void snip_poll_fn(struct work_struct *work)
+{
+	struct snip_priv *p = container_of(to_delayed_work(work), struct snip_priv, poll);
+
+	p->count++;
+}
+
+static int snip_probe(struct platform_device *pdev)
+{
+	struct snip_priv *p;
+	int ret;
+
+	p = devm_kzalloc(&pdev->dev, sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	ret = devm_delayed_work_autocancel(&pdev->dev, &p->poll, snip_poll_fn);
+	if (ret)
+		return ret;
+	platform_set_drvdata(pdev, p);
+	schedule_delayed_work(&p->poll, HZ);
+	return 0;
+}
+
+static void snip_remove(struct platform_device *pdev)
+{
+	struct snip_priv *p = platform_get_drvdata(pdev);
+
+	p->count = 0;
+}
+
+static struct platform_driver snip_driver = {
+	.probe = snip_probe,
+	.remove = snip_remove,
+	.driver = { .name = "snip-dwork-devm" },
+};
+module_platform_driver(snip_driver);
+MODULE_LICENSE("GPL");

@@ -1,0 +1,48 @@
+/* mmio: of_iomap() in a helper probe calls; remove never unmaps it */
+/* family: mmio */
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/of_address.h>
+#include <linux/slab.h>
+#include <linux/io.h>
+
+struct snip_priv {
+	void __iomem *base;
+	int count;
+};
+
+static int snip_map(struct snip_priv *p, struct device_node *np)
+{
+	p->base = of_iomap(np, 0);	/* expect: teardown-mmio "MMIO mapping 'p->base' mapped in snip_map() (called from snip_probe()) is never unmapped on remove" */
+	return p->base ? 0 : -ENOMEM;
+}
+
+static int snip_probe(struct platform_device *pdev)
+{
+	struct snip_priv *p;
+	int ret;
+
+	p = devm_kzalloc(&pdev->dev, sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	ret = snip_map(p, pdev->dev.of_node);
+	if (ret)
+		return ret;
+	platform_set_drvdata(pdev, p);
+	return 0;
+}
+
+static void snip_remove(struct platform_device *pdev)
+{
+	struct snip_priv *p = platform_get_drvdata(pdev);
+
+	writel(0, p->base);
+}
+
+static struct platform_driver snip_driver = {
+	.probe = snip_probe,
+	.remove = snip_remove,
+	.driver = { .name = "snip-mmio-of-missing" },
+};
+module_platform_driver(snip_driver);
+MODULE_LICENSE("GPL");

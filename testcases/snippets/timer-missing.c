@@ -1,0 +1,48 @@
+/* timer: timer_setup() in probe, remove never stops it */
+/* family: timer */
+/* expect-fixit: "timer_shutdown_sync(&p->timer);" */
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+#include <linux/timer.h>
+
+struct snip_priv {
+	struct timer_list timer;
+	int count;
+};
+
+static void snip_timer_fn(struct timer_list *t)
+{
+	struct snip_priv *p = from_timer(p, t, timer);
+
+	p->count++;
+	mod_timer(&p->timer, jiffies + HZ);
+}
+
+static int snip_probe(struct platform_device *pdev)
+{
+	struct snip_priv *p;
+
+	p = devm_kzalloc(&pdev->dev, sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	timer_setup(&p->timer, snip_timer_fn, 0);	/* expect: teardown-timer "timer 'p->timer' set up in snip_probe() is never stopped synchronously on remove; add timer_shutdown_sync(&p->timer) to snip_remove()" */
+	platform_set_drvdata(pdev, p);
+	mod_timer(&p->timer, jiffies + HZ);
+	return 0;
+}
+
+static void snip_remove(struct platform_device *pdev)
+{
+	struct snip_priv *p = platform_get_drvdata(pdev);
+
+	p->count = 0;
+}
+
+static struct platform_driver snip_driver = {
+	.probe = snip_probe,
+	.remove = snip_remove,
+	.driver = { .name = "snip-timer-missing" },
+};
+module_platform_driver(snip_driver);
+MODULE_LICENSE("GPL");
