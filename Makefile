@@ -32,8 +32,8 @@ plugin/gcc-frontend.o: plugin/gcc-frontend.c $(HEADERS)
 plugin/teardown_check.so: plugin/gcc-frontend.o $(ENGINE_O)
 	$(CXX) -shared -o $@ $^
 
-teardown-check: plugin/teardown-check.c
-	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $<
+teardown-check: plugin/teardown-check.c plugin/rules.o $(HEADERS)
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $< plugin/rules.o
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/teardown-check/rules

@@ -63,7 +63,7 @@ static int drained_by_workqueue(const struct td_model *m,
 		struct td_resource wq;
 		int fam = -1;
 
-		if (!rule || rule->work >= c->nargs ||
+		if (!rule || u->funcs[c->fn].is_api || rule->work >= c->nargs ||
 		    !td_value_has_key(m, &c->arg[rule->work], c->fn, res->key, 0))
 			continue;
 		queued++;

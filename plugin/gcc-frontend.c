@@ -397,6 +397,38 @@ static bool skip_call(gimple *stmt)
 	return fn && fndecl_built_in_p(fn);
 }
 
+/*
+ * free(cond ? p->rx_buf : p->tx_buf): an argument merged from several
+ * loads stands for each of them.  Record one more call per alternative of
+ * the first such argument, so that each buffer is seen released.
+ */
+static void record_alternatives(gcall *stmt, const struct td_call *c)
+{
+	int i;
+	unsigned int j;
+
+	for (i = 0; i < c->nargs; i++) {
+		tree arg = gimple_call_arg(stmt, i);
+		gimple *def;
+
+		if (TREE_CODE(arg) != SSA_NAME)
+			continue;
+		def = SSA_NAME_DEF_STMT(arg);
+		if (!def || gimple_code(def) != GIMPLE_PHI ||
+		    gimple_phi_num_args(def) > 4)
+			continue;
+		for (j = 0; j < gimple_phi_num_args(def); j++) {
+			struct td_call alt = *c;
+
+			analyze_value(gimple_phi_arg_def(def, j), &alt.arg[i], 0);
+			if (alt.arg[i].kind == TD_VAL_LOAD ||
+			    alt.arg[i].kind == TD_VAL_ADDR)
+				td_add_call(unit, &alt);
+		}
+		return;
+	}
+}
+
 static void record_call(gcall *stmt, int fn)
 {
 	struct td_call c;
@@ -419,6 +451,7 @@ static void record_call(gcall *stmt, int fn)
 	else if (lhs && is_memory_ref(lhs) && analyze_path(lhs, &c.result.path))
 		c.result.kind = TD_VAL_LOAD;
 	td_add_call(unit, &c);
+	record_alternatives(stmt, &c);
 }
 
 /* obj.field = &function: INIT_WORK(), hrtimer .function = ... */

@@ -23,6 +23,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "teardown.h"
+
 #define PLUGIN_SO "teardown_check.so"
 
 struct options {
@@ -143,6 +145,22 @@ static const char *find_plugin(void)
 	return NULL;
 }
 
+/* The rules: beside the plugin (installed) or in ../rules (build tree). */
+static const char *find_rules(const char *plugin)
+{
+	static char path[PATH_MAX + 64];
+	const char *slash = strrchr(plugin, '/');
+	int dir = slash ? (int)(slash - plugin) : 1;
+
+	if (!slash)
+		plugin = ".";
+	snprintf(path, sizeof(path), "%.*s/rules/teardown.rules", dir, plugin);
+	if (!access(path, R_OK))
+		return path;
+	snprintf(path, sizeof(path), "%.*s/../rules/teardown.rules", dir, plugin);
+	return path;
+}
+
 /* How many leading words of argv are the words of $CHECKFLAGS. */
 static int checkflags_prefix(int argc, char **argv)
 {
@@ -225,6 +243,17 @@ int main(int argc, char **argv)
 	if (!o.plugin || access(o.plugin, R_OK))
 		die("cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
 		    o.plugin ? o.plugin : PLUGIN_SO);
+	if (!o.rules)
+		o.rules = find_rules(o.plugin);
+	/* a bad rules file is one line here, not a compiler failure */
+	{
+		char err[1024];
+		struct td_rules *rules = td_rules_load(o.rules, err, sizeof(err));
+
+		if (!rules)
+			die("%s", err);
+		td_rules_free(rules);
+	}
 	cmd[0] = (char *)o.cc;
 	cmd[++n] = (char *)"-S";
 	cmd[++n] = (char *)"-o";
@@ -232,8 +261,7 @@ int main(int argc, char **argv)
 	cmd[++n] = (char *)"-w";	/* the build already showed gcc's own */
 	cmd[++n] = concat("-fplugin=", o.plugin);
 	cmd[++n] = (char *)"-fplugin-arg-teardown_check-stop";
-	if (o.rules)
-		cmd[++n] = concat("-fplugin-arg-teardown_check-rules=", o.rules);
+	cmd[++n] = concat("-fplugin-arg-teardown_check-rules=", o.rules);
 	if (o.disable)
 		cmd[++n] = concat("-fplugin-arg-teardown_check-disable=", o.disable);
 	if (o.stats)

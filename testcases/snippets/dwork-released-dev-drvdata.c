@@ -1,5 +1,6 @@
 /* delayed work: remove finds the struct with dev_get_drvdata() under another name and cancels synchronously */
 /* family: dwork */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* hrtimer: pci driver; remove finds the struct with pci_get_drvdata() under another name and cancels it: silent */
 /* family: hrtimer */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/pci.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* kthread: kthread_run() in probe, stopped in remove inside an if: silent */
 /* family: kthread */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* kthread worker: spi driver creates a worker in a probe helper; remove destroys it via spi_get_drvdata(): silent */
 /* family: kworker */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/spi/spi.h>
 #include <linux/slab.h>

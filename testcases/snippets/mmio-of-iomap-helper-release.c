@@ -1,5 +1,6 @@
 /* mmio: of_iomap() in a probe helper, iounmap() in a helper remove calls: silent */
 /* family: mmio */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/of_address.h>

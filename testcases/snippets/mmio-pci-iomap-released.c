@@ -1,5 +1,6 @@
 /* mmio: pci driver; pci_iomap() in probe, pci_iounmap() in remove via pci_get_drvdata(): silent */
 /* family: mmio */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/pci.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* tasklet: i2c driver; tasklet_init() in probe, tasklet_kill() in remove via i2c_get_clientdata(): silent */
 /* family: tasklet */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/i2c.h>
 #include <linux/slab.h>

@@ -1,7 +1,9 @@
 /* timer: remove stops the timer synchronously inside an if: silent */
 /* family: timer */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
+#include <linux/property.h>
 #include <linux/slab.h>
 #include <linux/timer.h>
 

@@ -1,5 +1,6 @@
 /* timer: drvdata is an embedded member; remove uses container_of() to reach the struct and stops the timer: silent */
 /* family: timer */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

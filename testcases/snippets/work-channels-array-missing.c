@@ -1,5 +1,6 @@
 /* work: a struct with an array of channels, each with a work; remove cancels none */
 /* family: work */
+/* expect-no-fixit: "[i]" */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* work: a struct with an array of channels, each with a work; remove cancels each one in a loop */
 /* family: work */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* work: devm_add_action_or_reset() registers a callback that cancels the work: silent */
 /* family: work */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* work: devm_work_autocancel() makes devres cancel the work: silent */
 /* family: work */
+/* expect-stats: managed=1 acquired=0 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

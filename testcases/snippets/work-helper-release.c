@@ -1,5 +1,6 @@
 /* work: initialised in a probe helper, cancelled in a helper remove calls */
 /* family: work */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

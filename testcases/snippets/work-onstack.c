@@ -1,5 +1,6 @@
 /* work: INIT_WORK_ONSTACK on a local that probe flushes before returning: silent */
 /* family: work */
+/* expect-stats: acquired=0 reported=0 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/workqueue.h>

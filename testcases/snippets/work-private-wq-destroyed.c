@@ -1,5 +1,6 @@
 /* work: queued only on a private workqueue that remove destroys (which drains it): silent */
 /* family: work workqueue */
+/* expect-stats: acquired=2 released=2 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* work: spi driver; remove reaches the struct with spi_get_drvdata() and cancels the work */
 /* family: work */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/spi/spi.h>
 #include <linux/slab.h>

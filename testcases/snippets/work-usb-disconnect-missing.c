@@ -26,7 +26,7 @@ static int snip_probe(struct usb_interface *intf, const struct usb_device_id *id
 	if (!u)
 		return -ENOMEM;
 	u->intf = intf;
-	INIT_WORK(&u->work, snip_work_fn);	/* expect: teardown-work "work 'u->work' initialised in snip_probe() is never cancelled" */
+	INIT_WORK(&u->work, snip_work_fn);	/* expect: teardown-work "add cancel_work_sync(&dev->work) to snip_disconnect()" */
 	usb_set_intfdata(intf, u);
 	schedule_work(&u->work);
 	return 0;

@@ -1,5 +1,6 @@
 /* work: usb driver; the teardown callback is .disconnect, which cancels the work: silent */
 /* family: work */
+/* expect-stats: acquired=1 released=1 released_elsewhere=0 */
 #include <linux/module.h>
 #include <linux/usb.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* workqueue: kept in a global variable and destroyed in remove: silent */
 /* family: workqueue */
+/* expect-stats: acquired=1 released=1 unkeyed=0 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/workqueue.h>

@@ -1,5 +1,6 @@
 /* workqueue: alloc_ordered_workqueue() in probe, destroyed by a helper remove calls: silent */
 /* family: workqueue */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

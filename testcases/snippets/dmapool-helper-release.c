@@ -1,21 +1,25 @@
-/* delayed work: devm_delayed_work_autocancel() makes devres cancel it: silent */
-/* family: dwork */
+/* dma pool: created in a probe helper, destroyed in a helper remove calls: silent */
+/* family: dmapool */
+/* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
-#include <linux/workqueue.h>
-#include <linux/devm-helpers.h>
+#include <linux/dmapool.h>
 
 struct snip_priv {
-	struct delayed_work poll;
+	struct dma_pool *pool;
 	int count;
 };
 
-static void snip_poll_fn(struct work_struct *work)
+static int snip_alloc_pool(struct snip_priv *p, struct device *dev)
 {
-	struct snip_priv *p = container_of(to_delayed_work(work), struct snip_priv, poll);
+	p->pool = dma_pool_create("snip", dev, 64, 8, 0);
+	return p->pool ? 0 : -ENOMEM;
+}
 
-	p->count++;
+static void snip_free_pool(struct snip_priv *p)
+{
+	dma_pool_destroy(p->pool);
 }
 
 static int snip_probe(struct platform_device *pdev)
@@ -26,25 +30,22 @@ static int snip_probe(struct platform_device *pdev)
 	p = devm_kzalloc(&pdev->dev, sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
-	ret = devm_delayed_work_autocancel(&pdev->dev, &p->poll, snip_poll_fn);
+	ret = snip_alloc_pool(p, &pdev->dev);
 	if (ret)
 		return ret;
 	platform_set_drvdata(pdev, p);
-	schedule_delayed_work(&p->poll, HZ);
 	return 0;
 }
 
 static void snip_remove(struct platform_device *pdev)
 {
-	struct snip_priv *p = platform_get_drvdata(pdev);
-
-	p->count = 0;
+	snip_free_pool(platform_get_drvdata(pdev));
 }
 
 static struct platform_driver snip_driver = {
 	.probe = snip_probe,
 	.remove = snip_remove,
-	.driver = { .name = "snip-dwork-devm" },
+	.driver = { .name = "snip-dmapool-helper" },
 };
 module_platform_driver(snip_driver);
 MODULE_LICENSE("GPL");

@@ -1,27 +1,15 @@
-/* work: INIT_WORK in a helper probe calls; remove never cancels it */
-/* family: work */
+/* dma pool: dma_pool_create() in probe, remove never destroys the pool */
+/* family: dmapool */
+/* expect-fixit: "dma_pool_destroy(p->pool);" */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
-#include <linux/workqueue.h>
+#include <linux/dmapool.h>
 
 struct snip_priv {
-	struct work_struct work;
+	struct dma_pool *pool;
 	int count;
 };
-
-static void snip_work_fn(struct work_struct *work)
-{
-	struct snip_priv *p = container_of(work, struct snip_priv, work);
-
-	p->count++;
-}
-
-static void snip_init_hw(struct snip_priv *p)
-{
-	INIT_WORK(&p->work, snip_work_fn);	/* expect: teardown-work "work 'p->work' initialised in snip_init_hw() (called from snip_probe()) is never cancelled on remove" */
-	p->count = 1;
-}
 
 static int snip_probe(struct platform_device *pdev)
 {
@@ -30,7 +18,9 @@ static int snip_probe(struct platform_device *pdev)
 	p = devm_kzalloc(&pdev->dev, sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
-	snip_init_hw(p);
+	p->pool = dma_pool_create("snip", &pdev->dev, 64, 8, 0);	/* expect: teardown-dma "DMA pool 'p->pool' created in snip_probe() is never destroyed on remove; add dma_pool_destroy(p->pool) to snip_remove()" */
+	if (!p->pool)
+		return -ENOMEM;
 	platform_set_drvdata(pdev, p);
 	return 0;
 }
@@ -45,7 +35,7 @@ static void snip_remove(struct platform_device *pdev)
 static struct platform_driver snip_driver = {
 	.probe = snip_probe,
 	.remove = snip_remove,
-	.driver = { .name = "snip-work-helper-acquire" },
+	.driver = { .name = "snip-dmapool-missing" },
 };
 module_platform_driver(snip_driver);
 MODULE_LICENSE("GPL");

@@ -1,0 +1,153 @@
+"""The plugin and the command as tools: bad input gets one clear line and
+exit status 2, findings never fail a -Werror build, --fail-on-warn gates,
+and the objects GCC emits are byte-identical with and without the plugin.
+"""
+import os
+import re
+import subprocess
+import tempfile
+
+import pytest
+
+from conftest import CHECKER, PLUGIN, kbuild_check_argv, run_checker
+from real_drivers import DRIVERS
+from test_real_drivers import mutate
+
+EMPTY_C = "int teardown_check_empty;\n"
+
+
+def run(argv, **kw):
+    return subprocess.run(argv, capture_output=True, text=True, **kw)
+
+
+@pytest.fixture
+def empty_c(tmp_path):
+    path = tmp_path / "empty.c"
+    path.write_text(EMPTY_C)
+    return str(path)
+
+
+def test_unknown_option_is_an_error(built, empty_c):
+    r = run([CHECKER, "--no-such-option", empty_c])
+    assert r.returncode == 2
+    assert r.stderr.strip() == \
+        "teardown-check: unknown option '--no-such-option' (see --help)"
+
+
+def test_unknown_option_from_kbuild_cf(built, empty_c):
+    env = dict(os.environ, CHECKFLAGS="-D__linux__ --bogus")
+    r = run([CHECKER, "-D__linux__", "--bogus", "-O2", empty_c], env=env)
+    assert r.returncode == 2
+    assert "unknown option '--bogus'" in r.stderr
+
+
+def test_sparse_flags_are_dropped(built, empty_c):
+    env = dict(os.environ, CHECKFLAGS="-D__linux__ -Wbitwise --arch=x86")
+    r = run([CHECKER, "-D__linux__", "-Wbitwise", "--arch=x86",
+             "-Wp,-MMD,x.d", "-O2", empty_c], env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""
+
+
+def test_malformed_rules_file(built, empty_c, tmp_path):
+    rules = tmp_path / "bad.rules"
+    rules.write_text("family work tag=teardown-work noun=work did=a undone=b\n"
+                     "acquire work INIT_WORK handle=arg12\n")
+    r = run([CHECKER, "--rules=%s" % rules, "-O2", empty_c])
+    assert r.returncode == 2
+    assert r.stderr == "teardown-check: %s:2: bad argument index for: handle\n" \
+        % rules
+
+
+def test_unknown_rules_family(built, empty_c, tmp_path):
+    rules = tmp_path / "bad.rules"
+    rules.write_text("family work tag=teardown-work noun=work did=a undone=b\n"
+                     "\n# comment\nrelease wrok cancel_work_sync handle=arg0\n")
+    r = run([CHECKER, "--rules=%s" % rules, "-O2", empty_c])
+    assert r.returncode == 2
+    assert "%s:4: unknown family: wrok" % rules in r.stderr
+
+
+def test_missing_rules_file(built, empty_c, tmp_path):
+    r = run([CHECKER, "--rules=%s/none.rules" % tmp_path, "-O2", empty_c])
+    assert r.returncode == 2
+    assert "none.rules: cannot open rules file" in r.stderr
+
+
+def test_unknown_plugin_argument(built, empty_c):
+    r = run(["gcc", "-O2", "-S", "-o", "/dev/null", "-fplugin=" + PLUGIN,
+             "-fplugin-arg-teardown_check-bogus", empty_c])
+    assert r.returncode != 0
+    assert re.search("teardown-check: unknown option .-fplugin-arg-"
+                     "teardown_check-bogus.", r.stderr), r.stderr
+
+
+def test_missing_source_file(built, tmp_path):
+    r = run([CHECKER, "-O2", str(tmp_path / "none.c")])
+    assert r.returncode == 2
+    assert "cannot read" in r.stderr
+
+
+def test_compile_failure_is_named(built, tmp_path):
+    bad = tmp_path / "bad.c"
+    bad.write_text("int f(void) { return undeclared; }\n")
+    r = run([CHECKER, "-O2", str(bad)])
+    assert r.returncode == 2
+    assert re.search(r"teardown-check: .*bad.c: gcc failed .*; file not checked",
+                     r.stderr), r.stderr
+
+
+@pytest.mark.kernel
+def test_fail_on_warn_and_werror(kernel, tmp_path):
+    driver = next(d for d in DRIVERS if d["expect"]["family"] == "work")
+    source = mutate(kernel, driver, str(tmp_path))
+    argv = kbuild_check_argv(kernel, driver["obj"], source)
+    assert "-Werror" in argv
+    rc, found, _, _, err = run_checker(argv, kernel.build, extra=())
+    assert rc == 0 and len(found) == 1, err
+    rc, found, _, _, err = run_checker(argv, kernel.build,
+                                       extra=("--fail-on-warn",))
+    assert rc == 1 and len(found) == 1, err
+    rc, found, _, _, err = run_checker(argv, kernel.build,
+                                       extra=("--disable=teardown-work",
+                                              "--fail-on-warn"))
+    assert rc == 0 and not found, err
+    # Loaded into a normal -Werror compile (KCFLAGS=-fplugin=...), a
+    # finding is a warning, the compile succeeds and emits its object.
+    obj = str(tmp_path / "out.o")
+    r = run(["gcc"] + argv[:-1] + ["-c", "-o", obj, "-fplugin=" + PLUGIN,
+                                   argv[-1]], cwd=kernel.build)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "warning: work '" in r.stderr and os.path.getsize(obj) > 0
+
+
+def sample_objects():
+    """Real drivers: the mutation cases plus whole-directory files."""
+    return [d["obj"] for d in DRIVERS]
+
+
+@pytest.mark.kernel
+def test_objects_identical_with_and_without_plugin(kernel):
+    differ, failed = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, obj in enumerate(sample_objects()):
+            # the kernel's latent_entropy plugin draws a random seed
+            # unless given one: fix it so that plain builds repeat
+            argv = ["gcc", "-frandom-seed=teardown"] + \
+                kbuild_check_argv(kernel, obj)
+            plain, checked = ("%s/%d-plain.o" % (tmp, i),
+                              "%s/%d-plugin.o" % (tmp, i))
+            a = run(argv[:-1] + ["-c", "-o", plain, argv[-1]],
+                    cwd=kernel.build)
+            b = run(argv[:-1] + ["-c", "-o", checked, "-fplugin=" + PLUGIN,
+                                 argv[-1]], cwd=kernel.build)
+            again = run(argv[:-1] + ["-c", "-o", plain + ".2", argv[-1]],
+                        cwd=kernel.build)
+            if a.returncode or b.returncode or again.returncode:
+                failed.append((obj, a.stderr[-500:], b.stderr[-500:]))
+            elif open(plain, "rb").read() != open(plain + ".2", "rb").read():
+                failed.append((obj, "plain builds differ: test is void", ""))
+            elif open(plain, "rb").read() != open(checked, "rb").read():
+                differ.append(obj)
+    assert not failed, failed
+    assert not differ, differ

@@ -1,0 +1,308 @@
+"""The snippet tier: tiny driver modules with their expected findings inline.
+
+Every testcases/snippets/*.c is a complete, compilable kernel module.  All of
+them are built as one external module directory with a single kbuild run
+(M=<tmp>, C=2, CHECK=teardown-check, CF=--stats,
+KCFLAGS=-fdiagnostics-parseable-fixits, -j2 -k), and each file's
+diagnostics are then compared with the expectations written in the file.
+
+Markers a snippet may carry (all are C comments):
+
+  /* expect: TAG "SUBSTRING" */
+      On the line where a warning is expected (the acquiring call, the
+      INIT_WORK use site, or the asynchronous call for teardown-async).
+      TAG is the bracketed tag, e.g. teardown-work; SUBSTRING (optional)
+      must occur in that warning's message.  Several markers may share a
+      line, each standing for one warning.  A file without any expect
+      marker must produce no teardown warning at all.
+
+  /* expect-stats: KEY=N KEY=N */
+      Anywhere: each listed counter of the --stats line, summed over the
+      file, must equal N.
+
+  /* expect-fixit: "TEXT" */
+      Anywhere: some fix-it line GCC prints for the file must contain TEXT.
+
+  /* expect-no-fixit: "TEXT" */
+      Anywhere: no fix-it line of the file may contain TEXT (a fix-it that
+      would not compile in remove(), e.g. one naming a probe() local).
+
+  /* family: NAME NAME... */
+      The resource families of rules/teardown.rules the snippet exercises
+      (every snippet carries one).  It decides coverage: a snippet is a
+      POSITIVE for family F when it names F here and has an expect marker
+      with F's tag; it is a NEGATIVE for F when it names F here and has no
+      expect marker at all (correct code that must stay silent).
+      test_every_family_covered wants one of each for every family.
+
+The first line of every snippet is a one-line comment saying what it tests.
+Snippets are the fast tier: they are deliberately not marked 'kernel'.
+"""
+import collections
+import glob
+import os
+import re
+import shutil
+
+import pytest
+
+from conftest import CHECKER, DIAG, RULES, TAG, TESTCASES, parse_output
+
+SNIPPETS = os.path.join(TESTCASES, "snippets")
+FILES = sorted(os.path.basename(p)
+               for p in glob.glob(os.path.join(SNIPPETS, "*.c")))
+
+EXPECT = re.compile(r'expect:\s*(teardown-[a-z-]+)(?:\s+"([^"]*)")?')
+EXPECT_STATS = re.compile(r"expect-stats:\s*((?:\s*[a-z_]+=\d+)+)")
+EXPECT_FIXIT = re.compile(r'expect-fixit:\s*"([^"]*)"')
+EXPECT_NO_FIXIT = re.compile(r'expect-no-fixit:\s*"([^"]*)"')
+FAMILY_HDR = re.compile(r"/\*\s*family:\s*([a-z0-9_ ]+?)\s*\*/")
+FIXIT = re.compile(r'^fix-it:"(?P<file>[^"]+)":\{(?P<l1>\d+):(?P<c1>\d+)-'
+                   r'(?P<l2>\d+):(?P<c2>\d+)\}:"(?P<text>.*)"$')
+STATS_LINE = re.compile(r"^(?P<file>\S+?): teardown-check: stats: ")
+NOT_CHECKED = re.compile(r"teardown-check: (?P<file>\S+?): .*file not checked")
+MAKE_ERROR = re.compile(r"^make\[\d+\]: \*\*\* \[[^\]]*?(?P<obj>[^/\s\]]+)\.o\]")
+RULE_FAMILY = re.compile(r"^family\s+(\S+)\s.*?\btag=(\S+)")
+
+
+class Snippet:
+    """The expectations written in one snippet file."""
+
+    def __init__(self, name):
+        self.name = name
+        with open(os.path.join(SNIPPETS, name)) as f:
+            self.lines = f.read().splitlines()
+        self.expects = []           # (line, tag, substring or None)
+        self.stats = {}
+        self.fixits = []
+        self.no_fixits = []
+        self.families = []
+        for n, text in enumerate(self.lines, 1):
+            for m in EXPECT.finditer(text):
+                self.expects.append((n, m.group(1), m.group(2)))
+            for m in EXPECT_STATS.finditer(text):
+                for kv in m.group(1).split():
+                    k, v = kv.split("=")
+                    self.stats[k] = int(v)
+            for m in EXPECT_FIXIT.finditer(text):
+                self.fixits.append(m.group(1))
+            for m in EXPECT_NO_FIXIT.finditer(text):
+                self.no_fixits.append(m.group(1))
+            for m in FAMILY_HDR.finditer(text):
+                self.families += m.group(1).split()
+
+    def tags(self):
+        return {tag for _, tag, _ in self.expects}
+
+
+class Output:
+    """What the kbuild run printed about one snippet."""
+
+    def __init__(self):
+        self.lines = []             # diagnostics, fix-its and stats lines
+        self.errors = []            # compiler errors, failed objects
+        self.not_checked = []
+
+
+def read_rules_families():
+    fams = {}
+    with open(RULES) as f:
+        for line in f:
+            m = RULE_FAMILY.match(line.split("#", 1)[0].strip())
+            if m:
+                fams[m.group(1)] = m.group(2)
+    return fams
+
+
+def split_output(text, names):
+    """Group kbuild's stderr by snippet; also return stray teardown lines."""
+    out = {n: Output() for n in names}
+    stray = []
+    current = None      # the file GCC is talking about (for context lines)
+    for line in text.splitlines():
+        m = DIAG.match(line)
+        if m:
+            base = os.path.basename(m.group("file"))
+            if base in out:
+                current = base
+                out[base].lines.append(line)
+                if m.group("kind") == "error":
+                    out[base].errors.append(line)
+            elif TAG.search(m.group("msg")) and m.group("kind") == "warning":
+                stray.append(line)
+            continue
+        m = FIXIT.match(line)
+        if m:
+            base = os.path.basename(m.group("file"))
+            if base in out:
+                out[base].lines.append(line)
+            continue
+        m = STATS_LINE.match(line)
+        if m:
+            base = os.path.basename(m.group("file"))
+            if base in out:
+                out[base].lines.append(line)
+            continue
+        m = NOT_CHECKED.search(line)
+        if m:
+            base = os.path.basename(m.group("file"))
+            if base in out:
+                out[base].not_checked.append(line)
+            else:
+                stray.append(line)
+            continue
+        m = MAKE_ERROR.match(line)
+        if m and m.group("obj") + ".c" in out:
+            out[m.group("obj") + ".c"].errors.append(line)
+        elif "error:" in line and current:
+            out[current].errors.append(line)
+    return out, stray
+
+
+@pytest.fixture(scope="session")
+def snippet_run(built, kernel, tmp_path_factory):
+    """Build every snippet once, as one external module directory."""
+    work = str(tmp_path_factory.mktemp("snippets"))
+    for name in FILES:
+        shutil.copy(os.path.join(SNIPPETS, name), work)
+    with open(os.path.join(work, "Kbuild"), "w") as f:
+        for name in FILES:
+            f.write("obj-m += %s.o\n" % name[:-2])
+    # Only the objects: no modpost or .ko link, which a snippet calling an
+    # undefined extern function (the handed-off case) would fail, and
+    # which the checker does not need.
+    targets = [name[:-2] + ".o" for name in FILES]
+    r = kernel.make("M=" + work, "C=2", "CHECK=" + CHECKER, "CF=--stats",
+                    "KCFLAGS=-fdiagnostics-parseable-fixits", "-j2", "-k",
+                    *targets, timeout=900)
+    out, stray = split_output(r.stderr, FILES)
+    for name in FILES:
+        if not os.path.exists(os.path.join(work, name[:-2] + ".o")):
+            out[name].errors.append("%s.o was not built" % name[:-2])
+    return dict(dir=work, out=out, stray=stray, stderr=r.stderr,
+                returncode=r.returncode)
+
+
+def _source(snip, line):
+    if 1 <= line <= len(snip.lines):
+        return snip.lines[line - 1].split("/* expect", 1)[0].strip()
+    return "?"
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_snippet(snippet_run, name):
+    snip = Snippet(name)
+    out = snippet_run["out"][name]
+    text = "\n".join(out.lines)
+    problems = []
+
+    if out.errors:
+        problems.append("did not compile:\n  " + "\n  ".join(out.errors[:20]))
+    if out.not_checked:
+        problems.append("checker failed:\n  " + "\n  ".join(out.not_checked))
+    if not any(STATS_LINE.match(l) for l in out.lines) and not out.errors:
+        problems.append("no stats line: teardown-check did not run on it")
+
+    findings, _, stats = parse_output(text)
+    actual = [(line, tag, msg) for _, line, tag, msg in findings]
+    want = collections.Counter((l, t) for l, t, _ in snip.expects)
+    got = collections.Counter((l, t) for l, t, _ in actual)
+    missing = want - got
+    unexpected = got - want
+    diff = []
+    for (line, tag), n in sorted(missing.items()):
+        subs = [s for l, t, s in snip.expects if (l, t) == (line, tag)]
+        for _ in range(n):
+            diff.append("- %s:%d [%s] expected%s\n      %s" % (
+                name, line, tag,
+                " (%r)" % subs[0] if subs and subs[0] else "",
+                _source(snip, line)))
+    for (line, tag), n in sorted(unexpected.items()):
+        msgs = [m for l, t, m in actual if (l, t) == (line, tag)]
+        for msg in msgs[-n:]:
+            diff.append("+ %s:%d [%s] unexpected: %s\n      %s" % (
+                name, line, tag, msg, _source(snip, line)))
+    if diff:
+        problems.append("findings differ (- missing, + unexpected):\n" +
+                        "\n".join(diff))
+
+    # message substrings, for the findings that are where they should be
+    for key in want & got:
+        msgs = [m for l, t, m in actual if (l, t) == key]
+        for _, _, sub in [e for e in snip.expects if e[:2] == key]:
+            if not sub:
+                continue
+            hit = next((m for m in msgs if sub in m), None)
+            if hit is None:
+                problems.append(
+                    "%s:%d [%s]: no message contains %r; got:\n  %s" % (
+                        name, key[0], key[1], sub, "\n  ".join(msgs)))
+            else:
+                msgs.remove(hit)
+
+    for k, v in sorted(snip.stats.items()):
+        if stats.get(k) != v:
+            problems.append("stats %s=%s, expected %d (%s)" % (
+                k, stats.get(k), v,
+                " ".join("%s=%d" % kv for kv in sorted(stats.items()))))
+
+    fixit_lines = [l for l in out.lines if FIXIT.match(l)]
+    for want_fix in snip.fixits:
+        if not any(want_fix in l for l in fixit_lines):
+            problems.append("no fix-it contains %r; fix-its:\n  %s" % (
+                want_fix, "\n  ".join(fixit_lines) or "(none)"))
+
+    for bad_fix in snip.no_fixits:
+        for l in fixit_lines:
+            if bad_fix in l:
+                problems.append("fix-it contains %r: %s" % (bad_fix, l))
+
+    if problems:
+        pytest.fail("%s:\n%s\n\nchecker output:\n%s" % (
+            name, "\n\n".join(problems), text or "(none)"), pytrace=False)
+
+
+def test_no_stray_findings(snippet_run):
+    """No teardown finding points outside the snippets (into a header)."""
+    assert not snippet_run["stray"], "\n".join(snippet_run["stray"])
+
+
+def test_snippets_well_formed():
+    """First line says what the file tests; family header names real families."""
+    fams = read_rules_families()
+    bad = []
+    for name in FILES:
+        snip = Snippet(name)
+        first = snip.lines[0] if snip.lines else ""
+        if not (first.startswith("/*") and first.endswith("*/") or
+                first.startswith("//")):
+            bad.append("%s: first line is not a one-line comment" % name)
+        if not snip.families:
+            bad.append("%s: no /* family: ... */ header" % name)
+        for f in snip.families:
+            if f not in fams:
+                bad.append("%s: unknown family %r" % (name, f))
+        for _, tag, _ in snip.expects:
+            if tag != "teardown-async" and tag not in fams.values():
+                bad.append("%s: unknown tag %r" % (name, tag))
+        if 'MODULE_LICENSE("GPL")' not in "\n".join(snip.lines):
+            bad.append("%s: no MODULE_LICENSE(\"GPL\")" % name)
+    assert not bad, "\n".join(bad)
+
+
+def test_every_family_covered():
+    """Each family of the rules has a positive and a negative snippet."""
+    fams = read_rules_families()
+    assert fams, "no family lines in " + RULES
+    snippets = [Snippet(n) for n in FILES]
+    gaps = []
+    for fam, tag in sorted(fams.items()):
+        pos = [s.name for s in snippets
+               if fam in s.families and tag in s.tags()]
+        neg = [s.name for s in snippets
+               if fam in s.families and not s.expects]
+        if not pos:
+            gaps.append("family %s (%s): no positive snippet" % (fam, tag))
+        if not neg:
+            gaps.append("family %s (%s): no negative snippet" % (fam, tag))
+    assert not gaps, "\n".join(gaps)
