@@ -2,6 +2,8 @@
 #
 #   make                 plugin/teardown_check.so and ./teardown-check
 #   make install PREFIX=/usr/local
+#   make setup           install missing Debian packages, prepare Linux 6.12
+#   make demo            check a real driver directory (DEMO_DIR) with kbuild
 #   make check           every test (installs what it needs: see README.md)
 #   make check-fast      the snippet tier only
 
@@ -41,13 +43,25 @@ install: all
 	install -m 644 plugin/teardown_check.so $(DESTDIR)$(PREFIX)/lib/teardown-check/
 	install -m 644 rules/teardown.rules $(DESTDIR)$(PREFIX)/lib/teardown-check/rules/
 
-check: all
+DEMO_DIR ?= drivers/hwmon
+
+setup:
+	testcases/install-deps.sh
+	testcases/prepare-kernel.sh >/dev/null
+
+# Runs in the prepared tree exactly as a maintainer would.
+demo: setup all
+	src=$$(testcases/prepare-kernel.sh) && \
+	$(MAKE) -s -C $$src O=$$src/build -j$$(nproc) -k C=2 \
+	  CHECK=$(CURDIR)/teardown-check $(DEMO_DIR)/
+
+check: setup all
 	testcases/run-tests
 
-check-fast: all
+check-fast: setup all
 	testcases/run-tests -m "not kernel"
 
 clean:
 	rm -f plugin/*.o plugin/*.so teardown-check
 
-.PHONY: all install check check-fast clean
+.PHONY: all install setup demo check check-fast clean
