@@ -16,6 +16,30 @@
 #include <string.h>
 #include "engine.h"
 
+/*
+ * When probe requests several IRQs with one cookie, a free_irq() releases
+ * the one whose number it names, if it names a field.
+ */
+static int id_matches(const struct td_model *m, const struct td_resource *res,
+		      const struct td_call *c, const struct td_rule *rule)
+{
+	char key[TD_KEY_LEN];
+	int i, shared = 0;
+
+	if (!res->idkey[0] || res->idkey[0] == '#' || rule->id < 0 ||
+	    rule->id >= c->nargs ||
+	    c->arg[rule->id].kind != TD_VAL_LOAD)
+		return 1;
+	for (i = 0; i < m->nres; i++)
+		if (&m->res[i] != res && m->res[i].family == res->family &&
+		    !strcmp(m->res[i].key, res->key))
+			shared = 1;
+	if (!shared || td_path_key(m, &c->arg[rule->id].path,
+				   c->arg[rule->id].path.nfields, key, NULL) < 0)
+		return 1;
+	return !strcmp(key, res->idkey);
+}
+
 /* Index of a call in 'set' that applies a rule of 'kind' to res, or -1. */
 static int find_fence(const struct td_model *m, const struct td_resource *res,
 		      enum td_rule_kind kind, const char *set)
@@ -34,6 +58,8 @@ static int find_fence(const struct td_model *m, const struct td_resource *res,
 			continue;
 		if (!td_value_has_key(m, &c->arg[rule->handle], c->fn,
 				      res->key, 0))
+			continue;
+		if (!id_matches(m, res, c, rule))
 			continue;
 		/* collapse may turn a timer's key into its delayed work's */
 		if (rule->family != res->family &&
@@ -132,8 +158,9 @@ static const char *handed_off(const struct td_model *m,
 			if (!m->in_teardown[c->fn] && a->kind != TD_VAL_ADDR)
 				continue;
 
-			if (m->in_teardown[c->fn] && holder &&
-			    a->kind == TD_VAL_PTR && !strcmp(a->ptr_type, holder))
+			if (m->in_teardown[c->fn] && holder && a->ptr_type &&
+			    a->kind != TD_VAL_ADDR && a->kind != TD_VAL_LOAD &&
+			    !strcmp(a->ptr_type, holder))
 				return c->callee ? c->callee : "a function pointer";
 			if (names_resource(m, a, c->fn, res))
 				return c->callee ? c->callee : "a function pointer";
@@ -163,7 +190,22 @@ static int rebase_handle(const struct td_model *m,
 {
 	struct td_path base;
 
-	if (!res->path || m->remove < 0)
+	if (m->remove < 0)
+		return 0;
+	if (!res->path) {
+		/* a cookie or a pointer: as remove would name it */
+		const struct td_call *c = res->call >= 0 ?
+			&m->unit->calls[res->call] : NULL;
+		int ok = 1;
+
+		if (!c || !res->rule || res->rule->handle < 0 ||
+		    res->rule->handle >= c->nargs)
+			return 0;
+		td_value_text(m, &c->arg[res->rule->handle], res->fn, buf, len,
+			      &ok);
+		return ok;
+	}
+	if (!td_rebase_text(m, res->path, m->remove, buf, len))
 		return 0;
 	if (res->path->base == TD_BASE_GLOBAL || !res->path->via_pointer) {
 		snprintf(buf, len, "%s", res->text);
@@ -187,7 +229,7 @@ static int expand_fix(const struct td_model *m, const struct td_resource *res,
 	const struct td_family *fam = &m->rules->families[res->family];
 	const char *t = res->rule && res->rule->fix ? res->rule->fix : fam->fix;
 	const struct td_call *c = res->call >= 0 ? &m->unit->calls[res->call] : NULL;
-	int rebasable = 1;
+	int rebasable = 1, deref = 0;
 	size_t at = 0;
 
 	if (!t)
@@ -210,12 +252,23 @@ static int expand_fix(const struct td_model *m, const struct td_resource *res,
 			v = &c->arg[res->rule->id];
 		} else if (*t >= '0' && *t <= '9' && c && *t - '0' < c->nargs) {
 			v = &c->arg[*t - '0'];
+		} else if (*t == '*' && t[1] >= '0' && t[1] <= '9' && c &&
+			   t[1] - '0' < c->nargs) {
+			/* what the argument points to: &p->dma is p->dma */
+			t++;
+			v = &c->arg[*t - '0'];
+			deref = 1;
 		} else {
 			snprintf(piece, sizeof(piece), "%%%c", *t);
 		}
 		if (v)
 			td_value_text(m, v, res->fn, piece, sizeof(piece),
 				      &rebasable);
+		if (deref && piece[0] == '&')
+			memmove(piece, piece + 1, strlen(piece));
+		else if (deref)
+			rebasable = 0;
+		deref = 0;
 		at += snprintf(buf + at, len - at, "%s", piece);
 	}
 	buf[at < len ? at : len - 1] = '\0';

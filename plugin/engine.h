@@ -15,6 +15,7 @@ struct td_resource {
 	int family;
 	char key[TD_KEY_LEN];
 	char text[TD_KEY_LEN];	/* "ctx->workq", as probe wrote it */
+	char idkey[TD_KEY_LEN];	/* where an IRQ's number is kept, or "" */
 	const struct td_path *path;	/* NULL for a result kept in a local */
 	const struct td_rule *rule;	/* NULL when made by a store */
 	int call;		/* acquiring call, or -1 */

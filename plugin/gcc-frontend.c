@@ -593,9 +593,9 @@ static const char *function_in(tree value)
 
 /*
  * One level of an initializer: .probe and .remove (or .remove_new, which
- * sits in an anonymous union in struct platform_driver) belong to the same
- * driver; named nested initializers (.driver = {...}) are levels of their
- * own.
+ * sits in an anonymous union in struct platform_driver, or .disconnect:
+ * the rules' probe-field and remove-field) belong to the same driver;
+ * named nested initializers (.driver = {...}) are levels of their own.
  */
 static void scan_level(tree ctor, struct td_driver *d, const char *object,
 		       int depth)
@@ -630,9 +630,9 @@ static void scan_level(tree ctor, struct td_driver *d, const char *object,
 		if (!field || TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
 			continue;
 		name = IDENTIFIER_POINTER(DECL_NAME(field));
-		if (!strcmp(name, "probe"))
+		if (td_rules_find(rules, TD_RULE_PROBE_FIELD, name))
 			d->probe = function_in(value);
-		else if (!strcmp(name, "remove") || !strcmp(name, "remove_new"))
+		else if (td_rules_find(rules, TD_RULE_REMOVE_FIELD, name))
 			d->remove = function_in(value);
 	}
 }

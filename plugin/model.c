@@ -85,6 +85,19 @@ int td_path_key(const struct td_model *m, const struct td_path *p, int n,
 
 	if (p->base != TD_BASE_STRUCT && p->base != TD_BASE_GLOBAL)
 		return -1;
+	/* the object itself is a resource (a global timer_list): no deeper */
+	if (p->base == TD_BASE_STRUCT && family_of_type(m, p->base_name) >= 0) {
+		if (family)
+			*family = family_of_type(m, p->base_name);
+		n = 0;
+	}
+	if (n == 0) {
+		/* a global variable; a bare pointer has no name of its own */
+		if (p->via_pointer || !p->var)
+			return -1;
+		snprintf(key, TD_KEY_LEN, "global %s", p->var);
+		return 0;
+	}
 	for (i = 0; i < n; i++) {
 		int f = family_of_type(m, p->ftype[i]);
 
@@ -95,7 +108,7 @@ int td_path_key(const struct td_model *m, const struct td_path *p, int n,
 			break;
 		}
 	}
-	if (end == 0 || (p->base == TD_BASE_STRUCT && !p->base_name))
+	if (p->base == TD_BASE_STRUCT && !p->base_name)
 		return -1;
 	/* the innermost named struct that holds the resource */
 	for (i = 0; i < end - 1; i++)
@@ -281,6 +294,11 @@ int td_rebase_text(const struct td_model *m, const struct td_path *path,
 	struct td_path p = *path;
 	int i;
 
+	/* probe's loop index means nothing in remove */
+	for (i = 0; i < p.nfields; i++)
+		if (p.field[i][0] == '[' && (p.field[i][1] < '0' ||
+					     p.field[i][1] > '9'))
+			return 0;
 	if (p.base == TD_BASE_GLOBAL ||
 	    (p.base == TD_BASE_STRUCT && !p.via_pointer && p.base_param < 0 &&
 	     p.var)) {
@@ -316,9 +334,11 @@ void td_value_text(const struct td_model *m, const struct td_value *v, int fn,
 		}
 		return;
 	}
-	if (v->kind == TD_VAL_PTR && m->remove >= 0) {
+	if (v->kind != TD_VAL_ADDR && v->kind != TD_VAL_LOAD && v->ptr_type &&
+	    m->remove >= 0) {
 		int i;
 
+		/* a struct pointer: remove's variable of that type */
 		for (i = 0; i < m->unit->nvars; i++)
 			if (m->unit->vars[i].fn == m->remove &&
 			    !strcmp(m->unit->vars[i].ptr_type, v->ptr_type)) {
@@ -356,19 +376,20 @@ static void mark(const struct td_model *m, int fn, char *set)
 }
 
 static struct td_resource *find_resource(struct td_model *m, int family,
-					 const char *key)
+					 const char *key, const char *idkey)
 {
 	int i;
 
 	for (i = 0; i < m->nres; i++)
-		if (m->res[i].family == family && !strcmp(m->res[i].key, key))
+		if (m->res[i].family == family && !strcmp(m->res[i].key, key) &&
+		    (!idkey || !strcmp(m->res[i].idkey, idkey)))
 			return &m->res[i];
 	return NULL;
 }
 
 static void add_resource(struct td_model *m, const struct td_resource *r)
 {
-	struct td_resource *old = find_resource(m, r->family, r->key);
+	struct td_resource *old = find_resource(m, r->family, r->key, r->idkey);
 
 	if (old) {
 		/* INIT_DELAYED_WORK's timer, hrtimer_init + .function = */
@@ -429,6 +450,15 @@ static void acquire_by_call(struct td_model *m, int call)
 	r.fn = c->fn;
 	r.loc = c->loc;
 	r.managed = rule->managed;
+	/*
+	 * Two IRQs may share a cookie: tell them apart by where their number
+	 * is kept, or else by the request itself.
+	 */
+	if (rule->id >= 0 && rule->id < c->nargs &&
+	    (c->arg[rule->id].kind != TD_VAL_LOAD ||
+	     td_path_key(m, &c->arg[rule->id].path,
+			 c->arg[rule->id].path.nfields, r.idkey, NULL) < 0))
+		snprintf(r.idkey, sizeof(r.idkey), "#%d", call);
 	if (rule->callback >= 0 && rule->callback < c->nargs &&
 	    c->arg[rule->callback].kind == TD_VAL_FUNC)
 		r.callback = c->arg[rule->callback].func;

@@ -229,6 +229,8 @@ static const struct {
 	{ "action", TD_RULE_ACTION, 0 },
 	{ "probe-arg", TD_RULE_PROBE_ARG, 0 },
 	{ "neutral", TD_RULE_NEUTRAL, 0 },
+	{ "probe-field", TD_RULE_PROBE_FIELD, 0 },
+	{ "remove-field", TD_RULE_REMOVE_FIELD, 0 },
 };
 
 static int check_rule(struct parser *p, const struct td_rule *rule)
@@ -255,6 +257,8 @@ static int check_rule(struct parser *p, const struct td_rule *rule)
 		return rule->driver == TD_NONE || rule->probe == TD_NONE ?
 			fail(p, "probe-arg needs driver= and probe=", rule->func) : 0;
 	case TD_RULE_NEUTRAL:
+	case TD_RULE_PROBE_FIELD:
+	case TD_RULE_REMOVE_FIELD:
 		return 0;
 	}
 	return 0;
@@ -287,11 +291,14 @@ static int parse_line(struct parser *p, char *line)
 	}
 	if (n <= first)
 		return fail(p, "missing function after", w[0]);
-	if (directives[d].kind == TD_RULE_NEUTRAL) {
+	/* lists of names */
+	if (directives[d].kind == TD_RULE_NEUTRAL ||
+	    directives[d].kind == TD_RULE_PROBE_FIELD ||
+	    directives[d].kind == TD_RULE_REMOVE_FIELD) {
 		int i;
 
 		for (i = first; i < n; i++)
-			new_rule(p, TD_RULE_NEUTRAL, w[i]);
+			new_rule(p, directives[d].kind, w[i]);
 		return 0;
 	}
 	{
@@ -328,6 +335,10 @@ struct td_rules *td_rules_load(const char *path, char *err, size_t errlen)
 	if (!ret && !p.rules->nfamilies) {
 		p.line = 0;
 		ret = fail(&p, "no family defined", NULL);
+	}
+	if (!ret && !td_rules_find(p.rules, TD_RULE_PROBE_FIELD, "probe")) {
+		p.line = 0;
+		ret = fail(&p, "no probe-field defined", NULL);
 	}
 	if (ret) {
 		td_rules_free(p.rules);
@@ -385,6 +396,8 @@ int td_rules_known(const struct td_rules *r, const char *func)
 		return 0;
 	for (i = 0; i < r->nrules; i++)
 		if (r->rules[i].kind != TD_RULE_STORE &&
+		    r->rules[i].kind != TD_RULE_PROBE_FIELD &&
+		    r->rules[i].kind != TD_RULE_REMOVE_FIELD &&
 		    !strcmp(r->rules[i].func, func))
 			return 1;
 	return 0;

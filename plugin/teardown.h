@@ -143,6 +143,8 @@ enum td_rule_kind {
 	TD_RULE_ACTION,
 	TD_RULE_PROBE_ARG,
 	TD_RULE_NEUTRAL,
+	TD_RULE_PROBE_FIELD,
+	TD_RULE_REMOVE_FIELD,
 };
 
 #define TD_RET (-2)		/* "ret": the handle is the return value */

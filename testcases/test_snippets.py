@@ -197,7 +197,7 @@ def test_snippet(snippet_run, name):
     problems = []
 
     if out.errors:
-        problems.append("did not compile:\n  " + "\n  ".join(out.errors[:20]))
+        problems.append("build or check failed:\n  " + "\n  ".join(out.errors[:20]))
     if out.not_checked:
         problems.append("checker failed:\n  " + "\n  ".join(out.not_checked))
     if not any(STATS_LINE.match(l) for l in out.lines) and not out.errors:
