@@ -151,3 +151,15 @@ def test_objects_identical_with_and_without_plugin(kernel):
                 differ.append(obj)
     assert not failed, failed
     assert not differ, differ
+
+
+def test_install_layout(built, tmp_path, empty_c):
+    """make install PREFIX=...: the installed command finds its plugin and
+    rules without being told."""
+    r = run(["make", "-s", "-C", os.path.dirname(CHECKER), "install",
+             "PREFIX=%s" % tmp_path])
+    assert r.returncode == 0, r.stderr
+    installed = str(tmp_path / "bin" / "teardown-check")
+    r = run([installed, "--stats", "-O2", empty_c])
+    assert r.returncode == 0, r.stderr
+    assert "teardown-check: stats: drivers=0" in r.stderr
