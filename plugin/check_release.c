@@ -372,16 +372,17 @@ void td_check_release(struct td_model *m)
 			m->stats->released++;
 			continue;
 		}
-		call = find_fence(m, res, TD_RULE_ASYNC, m->in_teardown);
-		if (call >= 0) {
-			report_async(m, res, call);
-			continue;
-		}
+		/* code we cannot see may hold the synchronous fence */
 		who = handed_off(m, res);
 		if (who) {
 			td_trace(m, "%s: handed to %s(): not reported",
 				 res->text, who);
 			m->stats->handed_off++;
+			continue;
+		}
+		call = find_fence(m, res, TD_RULE_ASYNC, m->in_teardown);
+		if (call >= 0) {
+			report_async(m, res, call);
 			continue;
 		}
 		if (released_elsewhere(m, res)) {

@@ -163,3 +163,24 @@ def test_install_layout(built, tmp_path, empty_c):
     r = run([installed, "--stats", "-O2", empty_c])
     assert r.returncode == 0, r.stderr
     assert "teardown-check: stats: drivers=0" in r.stderr
+
+
+@pytest.mark.kernel
+def test_plugin_in_a_normal_module_build(kernel, tmp_path):
+    """make M=... KCFLAGS=-fplugin=...: the plugin runs inside an ordinary
+    -Werror build, warns, and the build still succeeds."""
+    snippets = os.path.join(os.path.dirname(CHECKER), "testcases", "snippets")
+    for name in ("work-missing.c", "work-helper-release.c"):
+        with open(os.path.join(snippets, name)) as f:
+            (tmp_path / name).write_text(f.read())
+    (tmp_path / "Kbuild").write_text(
+        "obj-m += work-missing.o work-helper-release.o\n")
+    r = kernel.make("M=%s" % tmp_path, "KCFLAGS=-fplugin=%s" % PLUGIN,
+                    "work-missing.o", "work-helper-release.o")
+    assert r.returncode == 0, r.stderr[-3000:]
+    out = r.stdout + r.stderr
+    assert "-Werror" in open(tmp_path / ".work-missing.o.cmd").read()
+    assert re.search(r"work-missing.c:\d+:\d+: warning: work '.*' "
+                     r"initialised in .* \[teardown-work\]", out), out
+    assert "work-helper-release.c" not in out, out
+    assert (tmp_path / "work-missing.o").stat().st_size > 0
