@@ -289,8 +289,9 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 			 td_fn_name(m, res->fn), td_fn_name(m, m->probe));
 	if (m->remove >= 0)
 		snprintf(msg, sizeof(msg),
-			 "%s '%s' %s in %s is never %s on remove; add %s to %s() [%s]",
-			 fam->noun, res->text, fam->did, where, fam->undone, fix,
+			 "%s '%s' %s in %s is never %s on %s; add %s to %s() [%s]",
+			 fam->noun, res->text, fam->did, where, fam->undone,
+			 m->drv->module ? "module exit" : "remove", fix,
 			 td_fn_name(m, m->remove), fam->tag);
 	else
 		snprintf(msg, sizeof(msg),
@@ -304,9 +305,15 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 	if (m->remove >= 0) {
 		char note[1024];
 
-		snprintf(note, sizeof(note),
-			 "%s() is the remove path of '%s'; neither it nor the helpers it calls release '%s'",
-			 td_fn_name(m, m->remove), m->drv->object, res->text);
+		if (m->drv->module)
+			snprintf(note, sizeof(note),
+				 "%s() is the module's exit function; neither it nor the helpers it calls release '%s'",
+				 td_fn_name(m, m->remove), res->text);
+		else
+			snprintf(note, sizeof(note),
+				 "%s() is the remove path of '%s'; neither it nor the helpers it calls release '%s'",
+				 td_fn_name(m, m->remove), m->drv->object,
+				 res->text);
 		f.nnotes = 1;
 		f.note[0].loc = m->unit->funcs[m->remove].loc;
 		f.note[0].msg = note;

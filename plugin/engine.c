@@ -44,6 +44,7 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		   td_report_fn report, void *ctx)
 {
 	struct td_driver *drv;
+	struct td_stats scratch;
 	struct td_model m;
 	int i, j;
 	unsigned int k;
@@ -67,6 +68,9 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 
 		if (!drv[i].probe || td_find_function(unit, drv[i].probe) < 0)
 			continue;
+		/* a module with no exit cannot be unloaded: nothing to undo */
+		if (drv[i].module && !drv[i].remove)
+			continue;
 		/* several driver objects may share one probe/remove pair */
 		for (j = 0; j < i; j++)
 			if (drv[j].probe && !strcmp(drv[j].probe, drv[i].probe) &&
@@ -75,13 +79,26 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 				seen = 1;
 		if (seen)
 			continue;
-		stats->drivers++;
+		/* a module's own obligations are counted apart from drivers' */
+		memset(&scratch, 0, sizeof(scratch));
+		m.stats = drv[i].module ? &scratch : stats;
+		if (drv[i].module)
+			stats->modules++;
+		else
+			stats->drivers++;
 		td_model_build(&m, &drv[i]);
-		td_trace(&m, "driver %s: probe %s, remove %s", drv[i].object,
+		td_trace(&m, "%s %s: probe %s, remove %s",
+			 drv[i].module ? "module" : "driver", drv[i].object,
 			 drv[i].probe, drv[i].remove ? drv[i].remove : "-");
 		for (k = 0; k < sizeof(checks) / sizeof(checks[0]); k++)
 			checks[k](&m);
 		td_model_release(&m);
+		stats->module_acquired += scratch.acquired + scratch.managed;
+		stats->module_released += scratch.released;
+		stats->reported += scratch.reported;
+		stats->unkeyed += scratch.unkeyed;
+		stats->handed_off += scratch.handed_off;
+		stats->released_elsewhere += scratch.released_elsewhere;
 	}
 	free(drv);
 }

@@ -51,6 +51,8 @@
 #include "tree-cfg.h"
 #include "gimple-ssa.h"
 #include "ssa-iterators.h"
+#include "dominance.h"
+#include "attribs.h"
 
 #include "teardown.h"
 
@@ -290,6 +292,16 @@ static void analyze_def(tree t, struct td_value *v, int depth)
 		if (gimple_assign_single_p(def) && is_memory_ref(rhs)) {
 			if (analyze_path(rhs, &v->path))
 				v->kind = TD_VAL_LOAD;
+		} else if (code == POINTER_PLUS_EXPR) {
+			struct td_value base;
+
+			/* p->regs + OFFSET is still p->regs's MMIO */
+			memset(&base, 0, sizeof(base));
+			analyze_value(rhs, &base, depth + 1);
+			if (base.kind == TD_VAL_LOAD) {
+				v->kind = TD_VAL_LOAD;
+				v->path = base.path;
+			}
 		} else if (gimple_assign_single_p(def) ||
 			   CONVERT_EXPR_CODE_P(code)) {
 			const char *keep = v->ptr_type;
@@ -429,6 +441,14 @@ static void record_alternatives(gcall *stmt, const struct td_call *c)
 	}
 }
 
+/* Does every path through the function reach bb?  (post-dominators) */
+static bool always_reached(basic_block bb)
+{
+	basic_block entry = single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun));
+
+	return dominated_by_p(CDI_POST_DOMINATORS, entry, bb);
+}
+
 static void record_call(gcall *stmt, int fn)
 {
 	struct td_call c;
@@ -441,6 +461,7 @@ static void record_call(gcall *stmt, int fn)
 	c.callee_api = gimple_call_fndecl(stmt) &&
 		       declared_in_header(gimple_call_fndecl(stmt));
 	c.loc = make_loc(gimple_location(stmt));
+	c.conditional = !always_reached(gimple_bb(stmt));
 	c.nargs = gimple_call_num_args(stmt);
 	if (c.nargs > TD_MAX_ARGS)
 		c.nargs = TD_MAX_ARGS;
@@ -551,7 +572,13 @@ static void scan_function(cgraph_node *node, int fn)
 	basic_block bb;
 	int next = unit->ncalls;
 
+	bool postdom;
+
 	push_cfun(DECL_STRUCT_FUNCTION(node->decl));
+	/* computed here only if no pass has them, and freed again */
+	postdom = !dom_info_available_p(CDI_POST_DOMINATORS);
+	if (postdom)
+		calculate_dominance_info(CDI_POST_DOMINATORS);
 	/* number the calls first: a value may name a call made later */
 	call_ids = new hash_map<gimple *, int>;
 	FOR_EACH_BB_FN(bb, cfun) {
@@ -577,6 +604,8 @@ static void scan_function(cgraph_node *node, int fn)
 	record_vars(fn);
 	delete call_ids;
 	call_ids = NULL;
+	if (postdom)
+		free_dominance_info(CDI_POST_DOMINATORS);
 	pop_cfun();
 }
 
@@ -634,6 +663,41 @@ static void scan_level(tree ctor, struct td_driver *d, const char *object,
 			d->probe = function_in(value);
 		else if (td_rules_find(rules, TD_RULE_REMOVE_FIELD, name))
 			d->remove = function_in(value);
+	}
+}
+
+/* module_init(fn) makes init_module an alias of fn; likewise module_exit. */
+static const char *alias_target(const char *alias)
+{
+	cgraph_node *node;
+
+	FOR_EACH_FUNCTION(node) {
+		tree attr;
+
+		if (!DECL_NAME(node->decl) ||
+		    strcmp(IDENTIFIER_POINTER(DECL_NAME(node->decl)), alias))
+			continue;
+		attr = lookup_attribute("alias", DECL_ATTRIBUTES(node->decl));
+		if (attr && TREE_VALUE(attr) &&
+		    TREE_CODE(TREE_VALUE(TREE_VALUE(attr))) == STRING_CST)
+			return td_strdup(unit, TREE_STRING_POINTER(
+					 TREE_VALUE(TREE_VALUE(attr))));
+	}
+	return NULL;
+}
+
+static void scan_module(void)
+{
+	struct td_driver d;
+
+	memset(&d, 0, sizeof(d));
+	d.module = 1;
+	d.object = "module";
+	d.probe = alias_target("init_module");
+	d.remove = alias_target("cleanup_module");
+	if (d.probe && td_find_function(unit, d.probe) >= 0) {
+		d.loc = unit->funcs[td_find_function(unit, d.probe)].loc;
+		td_add_driver(unit, &d);
 	}
 }
 
@@ -699,17 +763,20 @@ static unsigned int teardown_execute(void)
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
 		scan_function(node, td_find_function(unit, name_of(node->decl)));
 	scan_drivers();
+	scan_module();
 	if (dump_facts)
 		td_unit_dump(unit, stderr);
 	memset(&stats, 0, sizeof(stats));
 	td_check_unit(unit, rules, &options, &stats, report, NULL);
 	if (print_stats)
 		fprintf(stderr,
-			"%s: teardown-check: stats: drivers=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d\n",
-			main_input_filename, stats.drivers, stats.acquired,
+			"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d\n",
+			main_input_filename, stats.drivers, stats.modules,
+			stats.acquired,
 			stats.managed, stats.released, stats.reported,
 			stats.unkeyed, stats.handed_off,
-			stats.released_elsewhere);
+			stats.released_elsewhere, stats.module_acquired,
+			stats.module_released);
 	td_unit_free(unit);
 	unit = NULL;
 	if (stop_after_check) {

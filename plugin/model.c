@@ -65,10 +65,19 @@ static int family_of_type(const struct td_model *m, const char *type)
 
 	if (!type)
 		return -1;
-	for (i = 0; i < m->rules->nfamilies; i++)
-		if (m->rules->families[i].type &&
-		    !strcmp(m->rules->families[i].type, type))
-			return i;
+	for (i = 0; i < m->rules->nfamilies; i++) {
+		const char *t = m->rules->families[i].type;
+		size_t n = strlen(type);
+
+		/* type= is a comma-separated list */
+		while (t && *t) {
+			if (!strncmp(t, type, n) && (t[n] == ',' || !t[n]))
+				return i;
+			t = strchr(t, ',');
+			if (t)
+				t++;
+		}
+	}
 	return -1;
 }
 

@@ -189,6 +189,10 @@ static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
 			rule->use = xstrdup(eq + 1);
 			continue;
 		}
+		if (!strcmp(w[i], "rearms") && rule->kind == TD_RULE_RELEASE) {
+			rule->rearms = xstrdup(eq + 1);
+			continue;
+		}
 		if (!strcmp(w[i], "handle"))
 			argslot = &rule->handle;
 		else if (!strcmp(w[i], "id"))
@@ -229,6 +233,9 @@ static const struct {
 	{ "action", TD_RULE_ACTION, 0 },
 	{ "probe-arg", TD_RULE_PROBE_ARG, 0 },
 	{ "neutral", TD_RULE_NEUTRAL, 0 },
+	{ "use", TD_RULE_USE, 1 },
+	{ "quiesce", TD_RULE_QUIESCE, 1 },
+	{ "free", TD_RULE_FREE, 0 },
 	{ "probe-field", TD_RULE_PROBE_FIELD, 0 },
 	{ "remove-field", TD_RULE_REMOVE_FIELD, 0 },
 };
@@ -236,9 +243,18 @@ static const struct {
 static int check_rule(struct parser *p, const struct td_rule *rule)
 {
 	switch (rule->kind) {
+	case TD_RULE_QUIESCE:
+		if (rule->id == TD_NONE)
+			return fail(p, "needs id=", rule->func);
+		return 0;
+	case TD_RULE_FREE:
+		if (rule->handle == TD_NONE)
+			return fail(p, "needs handle=", rule->func);
+		return 0;
 	case TD_RULE_ACQUIRE:
 	case TD_RULE_RELEASE:
 	case TD_RULE_ASYNC:
+	case TD_RULE_USE:
 		if (rule->handle == TD_NONE)
 			return fail(p, "needs handle=", rule->func);
 		if (rule->kind == TD_RULE_ASYNC && !rule->use)
@@ -368,6 +384,7 @@ void td_rules_free(struct td_rules *r)
 		free((char *)r->rules[i].func);
 		free((char *)r->rules[i].fix);
 		free((char *)r->rules[i].use);
+		free((char *)r->rules[i].rearms);
 		free((char *)r->rules[i].where);
 	}
 	free(r->families);

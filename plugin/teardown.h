@@ -93,6 +93,7 @@ struct td_call {
 	struct td_value result;	/* LOAD of where the result is stored */
 	int result_returned;	/* the result is what the caller returns */
 	int result_escapes;	/* the result is handed to another call */
+	int conditional;	/* not on every path through the caller */
 };
 
 /* obj.field = function: INIT_WORK, hrtimer .function = ... */
@@ -112,6 +113,7 @@ struct td_var {
 
 struct td_driver {
 	const char *object;	/* the variable holding .probe/.remove */
+	int module;		/* module_init/module_exit, not a driver */
 	struct td_loc loc;
 	const char *probe;
 	const char *remove;	/* NULL when the driver has none */
@@ -145,6 +147,9 @@ enum td_rule_kind {
 	TD_RULE_NEUTRAL,
 	TD_RULE_PROBE_FIELD,
 	TD_RULE_REMOVE_FIELD,
+	TD_RULE_USE,
+	TD_RULE_QUIESCE,
+	TD_RULE_FREE,
 };
 
 #define TD_RET (-2)		/* "ret": the handle is the return value */
@@ -156,7 +161,7 @@ struct td_family {
 	const char *noun;
 	const char *did;
 	const char *undone;
-	const char *type;	/* struct tag the resource lives in, or NULL */
+	const char *type;	/* struct tags ("a,b") the resource lives in */
 	const char *fix;
 };
 
@@ -174,6 +179,7 @@ struct td_rule {
 	int managed;
 	const char *fix;
 	const char *use;	/* async: the synchronous replacement */
+	const char *rearms;	/* release that lets a callback re-arm: use this */
 	const char *where;	/* "file:line" of the rule, for messages */
 };
 
@@ -227,6 +233,7 @@ struct td_finding {
 /* Counters of what the checks saw but did not report. */
 struct td_stats {
 	int drivers;
+	int modules;		/* module_init/module_exit pairs */
 	int acquired;		/* non-managed acquisitions tracked */
 	int managed;		/* acquisitions devres releases */
 	int released;
@@ -234,6 +241,8 @@ struct td_stats {
 	int unkeyed;		/* handle not kept in a field or global */
 	int handed_off;		/* given to code the checker cannot see */
 	int released_elsewhere;	/* released in a function reached indirectly */
+	int module_acquired;	/* what module_init sets up ... */
+	int module_released;	/* ... and module_exit undoes */
 };
 
 struct td_options {

@@ -180,7 +180,8 @@ void td_unit_dump(const struct td_unit *unit, FILE *out)
 			unit->funcs[i].loc.file, unit->funcs[i].loc.line,
 			unit->funcs[i].is_api ? " api" : "");
 	for (i = 0; i < unit->ndrivers; i++)
-		fprintf(out, "driver %s probe=%s remove=%s\n",
+		fprintf(out, "%s %s probe=%s remove=%s\n",
+			unit->drivers[i].module ? "module" : "driver",
 			unit->drivers[i].object, unit->drivers[i].probe,
 			unit->drivers[i].remove ? unit->drivers[i].remove : "-");
 	for (i = 0; i < unit->ncalls; i++) {
@@ -202,6 +203,8 @@ void td_unit_dump(const struct td_unit *unit, FILE *out)
 			fputs(" returned", out);
 		if (c->result_escapes)
 			fputs(" escapes", out);
+		if (c->conditional)
+			fputs(" conditional", out);
 		fputs("\n", out);
 	}
 	for (i = 0; i < unit->nstores; i++) {
