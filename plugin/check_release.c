@@ -16,58 +16,16 @@
 #include <string.h>
 #include "engine.h"
 
-/*
- * When probe requests several IRQs with one cookie, a free_irq() releases
- * the one whose number it names, if it names a field.
- */
-static int id_matches(const struct td_model *m, const struct td_resource *res,
-		      const struct td_call *c, const struct td_rule *rule)
-{
-	char key[TD_KEY_LEN];
-	int i, shared = 0;
-
-	if (!res->idkey[0] || res->idkey[0] == '#' || rule->id < 0 ||
-	    rule->id >= c->nargs ||
-	    c->arg[rule->id].kind != TD_VAL_LOAD)
-		return 1;
-	for (i = 0; i < m->nres; i++)
-		if (&m->res[i] != res && m->res[i].family == res->family &&
-		    !strcmp(m->res[i].key, res->key))
-			shared = 1;
-	if (!shared || td_path_key(m, &c->arg[rule->id].path,
-				   c->arg[rule->id].path.nfields, key, NULL) < 0)
-		return 1;
-	return !strcmp(key, res->idkey);
-}
-
 /* Index of a call in 'set' that applies a rule of 'kind' to res, or -1. */
 static int find_fence(const struct td_model *m, const struct td_resource *res,
 		      enum td_rule_kind kind, const char *set)
 {
-	const struct td_unit *u = m->unit;
 	int i;
 
-	for (i = 0; i < u->ncalls; i++) {
-		const struct td_call *c = &u->calls[i];
-		const struct td_rule *rule;
-
-		if (!set[c->fn])
-			continue;
-		rule = td_call_rule(m, i, kind);
-		if (!rule || rule->handle < 0 || rule->handle >= c->nargs)
-			continue;
-		if (!td_value_has_key(m, &c->arg[rule->handle], c->fn,
-				      res->key, 0))
-			continue;
-		if (!id_matches(m, res, c, rule))
-			continue;
-		/* collapse may turn a timer's key into its delayed work's */
-		if (rule->family != res->family &&
-		    strcmp(m->rules->families[rule->family].tag,
-			   m->rules->families[res->family].tag))
-			continue;
-		return i;
-	}
+	for (i = 0; i < m->unit->ncalls; i++)
+		if (set[m->unit->calls[i].fn] &&
+		    td_call_applies(m, i, kind, res))
+			return i;
 	return -1;
 }
 

@@ -12,6 +12,7 @@ typedef void (*td_check_fn)(struct td_model *m);
 /* One line per check; each lives in its own check_<name>.c. */
 static const td_check_fn checks[] = {
 	td_check_release,
+	td_check_order,
 };
 
 /* module_platform_driver_probe() passes probe as an argument. */
@@ -90,6 +91,8 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		td_trace(&m, "%s %s: probe %s, remove %s",
 			 drv[i].module ? "module" : "driver", drv[i].object,
 			 drv[i].probe, drv[i].remove ? drv[i].remove : "-");
+		if (opts && opts->explain)
+			td_explain(&m, stderr);
 		for (k = 0; k < sizeof(checks) / sizeof(checks[0]); k++)
 			checks[k](&m);
 		td_model_release(&m);

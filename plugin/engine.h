@@ -22,7 +22,17 @@ struct td_resource {
 	int fn;			/* function that acquires it */
 	struct td_loc loc;
 	const char *callback;
+	const char *thread;	/* an IRQ's threaded handler */
 	int managed;
+};
+
+/* One step of teardown, in the order it runs. */
+struct td_step {
+	int call;		/* the call made, or -1 for a devres release */
+	int res;		/* devres: the managed resource released here */
+	int fn;			/* the function the call is in */
+	int devres;		/* runs after remove() returns */
+	int conditional;	/* not on every path */
 };
 
 /* What one driver is made of, computed once and shared by the checks. */
@@ -40,11 +50,14 @@ struct td_model {
 	char *in_teardown;	/* reached from remove or a devres action */
 	struct td_resource *res;
 	int nres, res_cap;
+	struct td_step *steps;	/* the teardown timeline (timeline.c) */
+	int nsteps, steps_cap;
 };
 
 /* model.c */
 void td_model_build(struct td_model *m, const struct td_driver *drv);
 void td_model_release(struct td_model *m);
+void td_reach(const struct td_model *m, int fn, char *set);
 const struct td_rule *td_call_rule(const struct td_model *m, int call,
 				   enum td_rule_kind kind);
 int td_path_key(const struct td_model *m, const struct td_path *p, int n,
@@ -57,13 +70,22 @@ void td_value_text(const struct td_model *m, const struct td_value *v, int fn,
 		   char *buf, size_t len, int *rebasable);
 int td_rebase_text(const struct td_model *m, const struct td_path *path,
 		   int fn, char *buf, size_t len);
+int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
+		    const struct td_resource *res);
 const char *td_fn_name(const struct td_model *m, int fn);
 void td_trace(const struct td_model *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int td_tag_enabled(const struct td_model *m, const char *tag);
 void td_emit(const struct td_model *m, struct td_finding *f);
 
+/* timeline.c */
+void td_timeline_build(struct td_model *m);
+int td_stop_step(const struct td_model *m, int res);
+int td_calls_in_order(const struct td_model *m, int fn, int *out, int max);
+void td_explain(const struct td_model *m, FILE *out);
+
 /* the checks */
 void td_check_release(struct td_model *m);
+void td_check_order(struct td_model *m);
 
 #endif /* TEARDOWN_ENGINE_H */

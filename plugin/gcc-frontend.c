@@ -19,6 +19,8 @@
  *   werror         let -Werror turn these warnings into errors
  *   stats          print what was seen but not reported, one line per unit
  *   trace          print the engine's reasoning
+ *   explain        print each driver's lifecycle: acquisitions, teardown
+ *                  steps in order, devres releases, what is left live
  *   dump           print the extracted facts
  *
  * Debugging: -fdump-tree-ssa shows the GIMPLE this pass reads; "dump" shows
@@ -857,6 +859,8 @@ int plugin_init(struct plugin_name_args *info,
 			print_stats = true;
 		else if (!strcmp(key, "trace"))
 			options.trace = 1;
+		else if (!strcmp(key, "explain"))
+			options.explain = 1;
 		else if (!strcmp(key, "dump"))
 			dump_facts = true;
 		else {

@@ -371,7 +371,7 @@ const struct td_rule *td_call_rule(const struct td_model *m, int call,
 }
 
 /* Mark fn and every helper it calls, transitively, in set. */
-static void mark(const struct td_model *m, int fn, char *set)
+void td_reach(const struct td_model *m, int fn, char *set)
 {
 	const struct td_unit *u = m->unit;
 	int i;
@@ -381,7 +381,7 @@ static void mark(const struct td_model *m, int fn, char *set)
 	set[fn] = 1;
 	for (i = 0; i < u->ncalls; i++)
 		if (u->calls[i].fn == fn && u->calls[i].callee)
-			mark(m, td_find_function(u, u->calls[i].callee), set);
+			td_reach(m, td_find_function(u, u->calls[i].callee), set);
 }
 
 static struct td_resource *find_resource(struct td_model *m, int family,
@@ -471,6 +471,9 @@ static void acquire_by_call(struct td_model *m, int call)
 	if (rule->callback >= 0 && rule->callback < c->nargs &&
 	    c->arg[rule->callback].kind == TD_VAL_FUNC)
 		r.callback = c->arg[rule->callback].func;
+	if (rule->thread >= 0 && rule->thread < c->nargs &&
+	    c->arg[rule->thread].kind == TD_VAL_FUNC)
+		r.thread = c->arg[rule->thread].func;
 	if (rule->handle == TD_RET) {
 		h = kept_result(m, call, 0);
 		if (h->kind != TD_VAL_LOAD) {
@@ -561,8 +564,8 @@ void td_model_build(struct td_model *m, const struct td_driver *drv)
 	m->in_teardown = (char *)calloc(u->nfuncs + 1, 1);
 	if (m->probe < 0)
 		return;
-	mark(m, m->probe, m->in_probe);
-	mark(m, m->remove, m->in_teardown);
+	td_reach(m, m->probe, m->in_probe);
+	td_reach(m, m->remove, m->in_teardown);
 	/* devres actions registered by probe run after remove() */
 	for (i = 0; i < u->ncalls; i++) {
 		const struct td_rule *rule;
@@ -575,7 +578,7 @@ void td_model_build(struct td_model *m, const struct td_driver *drv)
 			continue;
 		cb = &u->calls[i].arg[rule->callback];
 		if (cb->kind == TD_VAL_FUNC)
-			mark(m, td_find_function(u, cb->func), m->in_teardown);
+			td_reach(m, td_find_function(u, cb->func), m->in_teardown);
 	}
 	for (i = 0; i < u->ncalls; i++)
 		if (m->in_probe[u->calls[i].fn])
@@ -583,6 +586,7 @@ void td_model_build(struct td_model *m, const struct td_driver *drv)
 	for (i = 0; i < u->nstores; i++)
 		if (m->in_probe[u->stores[i].fn])
 			acquire_by_store(m, &u->stores[i]);
+	td_timeline_build(m);
 }
 
 void td_model_release(struct td_model *m)
@@ -590,7 +594,64 @@ void td_model_release(struct td_model *m)
 	free(m->in_probe);
 	free(m->in_teardown);
 	free(m->res);
+	free(m->steps);
 	m->in_probe = m->in_teardown = NULL;
 	m->res = NULL;
+	m->steps = NULL;
 	m->nres = m->res_cap = 0;
+	m->nsteps = m->steps_cap = 0;
+}
+
+/*
+ * When probe requests several IRQs with one cookie, a free_irq() releases
+ * the one whose number it names, if it names a field.
+ */
+static int id_matches(const struct td_model *m, const struct td_resource *res,
+		      const struct td_call *c, const struct td_rule *rule)
+{
+	char key[TD_KEY_LEN];
+	int i, shared = 0;
+
+	if (!res->idkey[0] || res->idkey[0] == '#' || rule->id < 0 ||
+	    rule->id >= c->nargs || c->arg[rule->id].kind != TD_VAL_LOAD)
+		return 1;
+	for (i = 0; i < m->nres; i++)
+		if (&m->res[i] != res && m->res[i].family == res->family &&
+		    !strcmp(m->res[i].key, res->key))
+			shared = 1;
+	if (!shared || td_path_key(m, &c->arg[rule->id].path,
+				   c->arg[rule->id].path.nfields, key, NULL) < 0)
+		return 1;
+	return !strcmp(key, res->idkey);
+}
+
+/* Does call apply a rule of 'kind' (release, async, use...) to res? */
+int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
+		    const struct td_resource *res)
+{
+	const struct td_call *c = &m->unit->calls[call];
+	const struct td_rule *rule = td_call_rule(m, call, kind);
+	int arg;
+
+	if (!rule)
+		return 0;
+	/* disable_irq(n) names the IRQ by number only */
+	arg = kind == TD_RULE_QUIESCE ? rule->id : rule->handle;
+	if (arg < 0 || arg >= c->nargs)
+		return 0;
+	if (rule->family != res->family &&
+	    strcmp(m->rules->families[rule->family].tag,
+		   m->rules->families[res->family].tag))
+		return 0;	/* a timer collapsed into its delayed work */
+	if (kind == TD_RULE_QUIESCE) {
+		char key[TD_KEY_LEN];
+
+		return c->arg[arg].kind == TD_VAL_LOAD && res->idkey[0] &&
+		       res->idkey[0] != '#' &&
+		       td_path_key(m, &c->arg[arg].path,
+				   c->arg[arg].path.nfields, key, NULL) >= 0 &&
+		       !strcmp(key, res->idkey);
+	}
+	return td_value_has_key(m, &c->arg[arg], c->fn, res->key, 0) &&
+	       id_matches(m, res, c, rule);
 }

@@ -128,6 +128,8 @@ static int parse_family(struct parser *p, char **w, int n)
 			slot = &f->undone;
 		else if (!strcmp(w[i], "type"))
 			slot = &f->type;
+		else if (!strcmp(w[i], "fed"))
+			slot = &f->fed;
 		else if (!strcmp(w[i], "fix"))
 			slot = &f->fix;
 		else
@@ -178,6 +180,11 @@ static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
 				rule->managed = 1;
 				continue;
 			}
+			if (!strcmp(w[i], "final") &&
+			    rule->kind == TD_RULE_RELEASE) {
+				rule->final = 1;
+				continue;
+			}
 			return fail(p, "expected key=value", w[i]);
 		}
 		*eq = '\0';
@@ -189,10 +196,7 @@ static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
 			rule->use = xstrdup(eq + 1);
 			continue;
 		}
-		if (!strcmp(w[i], "rearms") && rule->kind == TD_RULE_RELEASE) {
-			rule->rearms = xstrdup(eq + 1);
-			continue;
-		}
+
 		if (!strcmp(w[i], "handle"))
 			argslot = &rule->handle;
 		else if (!strcmp(w[i], "id"))
@@ -378,13 +382,13 @@ void td_rules_free(struct td_rules *r)
 		free((char *)f->did);
 		free((char *)f->undone);
 		free((char *)f->type);
+		free((char *)f->fed);
 		free((char *)f->fix);
 	}
 	for (i = 0; i < r->nrules; i++) {
 		free((char *)r->rules[i].func);
 		free((char *)r->rules[i].fix);
 		free((char *)r->rules[i].use);
-		free((char *)r->rules[i].rearms);
 		free((char *)r->rules[i].where);
 	}
 	free(r->families);

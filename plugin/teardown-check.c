@@ -35,6 +35,7 @@ struct options {
 	int fail_on_warn;
 	int stats;
 	int trace;
+	int explain;
 	int werror;
 };
 
@@ -51,6 +52,8 @@ static void usage(FILE *out)
 	      "  --werror           let the build's -Werror make findings errors\n"
 	      "  --stats            print what was seen but not reported\n"
 	      "  --trace            print the checker's reasoning\n"
+	      "  --explain          print each driver's lifecycle: what probe acquires,\n"
+	      "                     remove's steps in order, the devres releases\n"
 	      "  --help, --version\n"
 	      "\n"
 	      "Options can come from kbuild's CF= as well as the command line.\n"
@@ -92,6 +95,8 @@ static int own_option(struct options *o, const char *arg)
 		o->stats = 1;
 	else if (!strcmp(arg, "--trace"))
 		o->trace = 1;
+	else if (!strcmp(arg, "--explain"))
+		o->explain = 1;
 	else if (!strcmp(arg, "--werror"))
 		o->werror = 1;
 	else if (!strcmp(arg, "--help"))
@@ -196,7 +201,7 @@ static char *concat(const char *a, const char *b)
 
 int main(int argc, char **argv)
 {
-	struct options o = { NULL, NULL, NULL, NULL, 0, 0, 0, 0 };
+	struct options o = { NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0 };
 	const char *source = NULL;
 	char **cmd, line[8192];
 	int nprefix, i, n = 0, pipefd[2], status, findings = 0;
@@ -268,6 +273,8 @@ int main(int argc, char **argv)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-stats";
 	if (o.trace)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-trace";
+	if (o.explain)
+		cmd[++n] = (char *)"-fplugin-arg-teardown_check-explain";
 	if (o.werror)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-werror";
 	cmd[++n] = NULL;

@@ -161,6 +161,7 @@ struct td_family {
 	const char *noun;
 	const char *did;
 	const char *undone;
+	const char *fed;	/* what a callback does to it: "queue", "arm" */
 	const char *type;	/* struct tags ("a,b") the resource lives in */
 	const char *fix;
 };
@@ -179,7 +180,7 @@ struct td_rule {
 	int managed;
 	const char *fix;
 	const char *use;	/* async: the synchronous replacement */
-	const char *rearms;	/* release that lets a callback re-arm: use this */
+	int final;		/* release: nothing can re-arm or re-queue it after */
 	const char *where;	/* "file:line" of the rule, for messages */
 };
 
@@ -247,6 +248,7 @@ struct td_stats {
 
 struct td_options {
 	int trace;		/* print the engine's reasoning to stderr */
+	int explain;		/* print each driver's lifecycle to stderr */
 	const char *disabled;	/* comma-separated tags not to report */
 };
 

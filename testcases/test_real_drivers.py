@@ -33,7 +33,7 @@ TAGS = family_tags()
 
 def matches(finding, expect):
     _, _, tag, msg = finding
-    return tag == TAGS[expect["family"]] and \
+    return tag == expect.get("tag", TAGS[expect["family"]]) and \
         "'%s'" % expect["resource"] in msg
 
 

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * check_order: teardown must stop each source before what it feeds.
+ *
+ * On the teardown timeline (timeline.c), with what each callback of the
+ * driver does (IRQ handlers, timer, hrtimer, work, tasklet and kthread
+ * functions, and the helpers they call), warns:
+ *
+ *   teardown-order           a resource is released while a callback that
+ *                            queues, arms or accesses it is still live;
+ *   teardown-devm-order      the same, because the source is managed and
+ *                            devres stops it only after remove() returns
+ *                            (include/linux/devm-helpers.h);
+ *   teardown-mmio-dma        MMIO unmapped before the device's DMA buffers
+ *                            are freed: it can no longer be told to stop;
+ *   teardown-use-after-free  driver memory freed while a callback living
+ *                            in it may still run.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "engine.h"
+
+/* The callbacks a resource runs: its handler, and an IRQ's thread. */
+static int callbacks_of(const struct td_model *m, const struct td_resource *r,
+			char *set)
+{
+	int cb = td_find_function(m->unit, r->callback);
+	int th = td_find_function(m->unit, r->thread);
+
+	memset(set, 0, m->unit->nfuncs + 1);
+	td_reach(m, cb, set);
+	td_reach(m, th, set);
+	return cb >= 0 || th >= 0;
+}
+
+/* Does call (in a callback) queue, arm or access resource q? */
+static int feeds(const struct td_model *m, int call,
+		 const struct td_resource *q)
+{
+	const struct td_call *c = &m->unit->calls[call];
+	const struct td_rule *rule = td_call_rule(m, call, TD_RULE_QUEUE);
+	const char *fam = m->rules->families[q->family].name;
+
+	if (rule) {
+		int arg = !strcmp(fam, "workqueue") ? rule->wq : rule->work;
+
+		return arg >= 0 && arg < c->nargs &&
+		       td_value_has_key(m, &c->arg[arg], c->fn, q->key, 0) &&
+		       (!strcmp(fam, "workqueue") || !strcmp(fam, "work") ||
+			!strcmp(fam, "dwork"));
+	}
+	return td_call_applies(m, call, TD_RULE_USE, q);
+}
+
+static void describe_stop(const struct td_model *m, int step, char *buf,
+			  size_t len)
+{
+	const struct td_step *s = &m->steps[step];
+
+	if (s->devres)
+		snprintf(buf, len, "devres releases it after %s() returns",
+			 m->remove >= 0 ? td_fn_name(m, m->remove) : "remove");
+	else
+		snprintf(buf, len, "%s() in %s()",
+			 m->unit->calls[s->call].callee, td_fn_name(m, s->fn));
+}
+
+static struct td_loc step_loc(const struct td_model *m, int step)
+{
+	const struct td_step *s = &m->steps[step];
+
+	return s->call >= 0 ? m->unit->calls[s->call].loc : m->res[s->res].loc;
+}
+
+/* Source r is stopped at pr, after q, which it feeds at 'call', at pq. */
+static void report_order(struct td_model *m, int r, int q, int call, int pr,
+			 int pq)
+{
+	const struct td_resource *src = &m->res[r], *dst = &m->res[q];
+	const struct td_family *fs = &m->rules->families[src->family];
+	const struct td_family *fd = &m->rules->families[dst->family];
+	int devm = m->steps[pr].devres && !m->steps[pq].devres;
+	char until[512], where[512], msg[2048], n1[512], n2[512];
+	const char *cb = m->unit->funcs[m->unit->calls[call].fn].name;
+	struct td_finding f;
+
+	describe_stop(m, pr, until, sizeof(until));
+	if (m->steps[pq].devres)
+		snprintf(where, sizeof(where), "by devres");
+	else
+		snprintf(where, sizeof(where), "in %s()",
+			 td_fn_name(m, m->steps[pq].fn));
+	if (devm)
+		snprintf(msg, sizeof(msg),
+			 "%s '%s' is %s %s while managed %s '%s' is still live: %s() can %s it until %s; release the %s explicitly first, or make '%s' managed as well [teardown-devm-order]",
+			 fd->noun, dst->text, fd->undone, where, fs->noun,
+			 src->text, cb, fd->fed, until, fs->noun, dst->text);
+	else
+		snprintf(msg, sizeof(msg),
+			 "%s '%s' is %s %s while %s '%s' is still live: %s() can %s it until %s; stop the %s first [teardown-order]",
+			 fd->noun, dst->text, fd->undone, where, fs->noun,
+			 src->text, cb, fd->fed, until, fs->noun);
+	memset(&f, 0, sizeof(f));
+	f.tag = devm ? "teardown-devm-order" : "teardown-order";
+	f.loc = step_loc(m, pq);
+	f.msg = msg;
+	snprintf(n1, sizeof(n1), "%s() can %s '%s' here", cb, fd->fed,
+		 dst->text);
+	f.note[0].loc = m->unit->calls[call].loc;
+	f.note[0].msg = n1;
+	if (m->steps[pr].devres) {
+		snprintf(n2, sizeof(n2), "'%s' is acquired here, managed",
+			 src->text);
+		f.note[1].loc = src->loc;
+	} else {
+		snprintf(n2, sizeof(n2), "'%s' is stopped only here",
+			 src->text);
+		f.note[1].loc = step_loc(m, pr);
+	}
+	f.note[1].msg = n2;
+	f.nnotes = 2;
+	td_emit(m, &f);
+}
+
+/* Stopped for good: timer_shutdown_sync(), disable_work_sync(). */
+static int stopped_for_good(const struct td_model *m, int step)
+{
+	const struct td_rule *rule;
+
+	if (m->steps[step].call < 0)
+		return 0;
+	rule = td_call_rule(m, m->steps[step].call, TD_RULE_RELEASE);
+	return rule && rule->final;
+}
+
+static void check_feeds(struct td_model *m)
+{
+	char *set = (char *)malloc(m->unit->nfuncs + 1);
+	int r, q, i;
+
+	for (r = 0; r < m->nres; r++) {
+		int pr = td_stop_step(m, r);
+
+		if (pr < 0 || !callbacks_of(m, &m->res[r], set))
+			continue;
+		for (q = 0; q < m->nres; q++) {
+			int pq = td_stop_step(m, q);
+
+			/*
+			 * A callback re-arming its own timer is what
+			 * timer_delete_sync() waits out; and a resource
+			 * stopped for good cannot be fed again.
+			 */
+			if (q == r || pq < 0 || pq > pr ||
+			    stopped_for_good(m, pq))
+				continue;
+			for (i = 0; i < m->unit->ncalls; i++) {
+				if (!set[m->unit->calls[i].fn] ||
+				    !feeds(m, i, &m->res[q]))
+					continue;
+				report_order(m, r, q, i, pr, pq);
+				break;
+			}
+		}
+	}
+	free(set);
+}
+
+static int family_is(const struct td_model *m, const struct td_resource *r,
+		     const char *name)
+{
+	return !strcmp(m->rules->families[r->family].name, name);
+}
+
+/*
+ * Could the device have been stopped before step 'until'?  Yes if teardown
+ * wrote or read its registers, or called code we cannot see into (an
+ * unregister that runs the driver's stop callback): stay silent then.
+ */
+static int device_told_before(const struct td_model *m, int mmio, int until)
+{
+	int i;
+
+	for (i = 0; i < until; i++) {
+		const struct td_step *s = &m->steps[i];
+		const char *callee;
+
+		if (s->call < 0)
+			continue;
+		if (td_call_applies(m, s->call, TD_RULE_USE, &m->res[mmio]))
+			return 1;
+		callee = m->unit->calls[s->call].callee;
+		if (!callee || !td_rules_known(m->rules, callee))
+			return 1;
+	}
+	return 0;
+}
+
+/* The device must be stopped through MMIO before its DMA is torn down. */
+static void check_mmio_before_dma(struct td_model *m)
+{
+	int a, d;
+
+	for (a = 0; a < m->nres; a++) {
+		int pa = td_stop_step(m, a);
+
+		if (pa < 0 || !family_is(m, &m->res[a], "mmio") ||
+		    device_told_before(m, a, pa))
+			continue;
+		for (d = 0; d < m->nres; d++) {
+			int pd = td_stop_step(m, d);
+			char msg[1024], where[256];
+			struct td_finding f;
+
+			if (pd < 0 || pd < pa ||
+			    (!family_is(m, &m->res[d], "dma") &&
+			     !family_is(m, &m->res[d], "dmapool")))
+				continue;
+			if (m->steps[pa].devres)
+				snprintf(where, sizeof(where), "by devres");
+			else
+				snprintf(where, sizeof(where), "in %s()",
+					 td_fn_name(m, m->steps[pa].fn));
+			snprintf(msg, sizeof(msg),
+				 "MMIO mapping '%s' is unmapped %s before %s '%s' is released, so the device can no longer be told to stop DMA into it; stop the device and release its DMA first, unmap last [teardown-mmio-dma]",
+				 m->res[a].text, where,
+				 m->rules->families[m->res[d].family].noun,
+				 m->res[d].text);
+			memset(&f, 0, sizeof(f));
+			f.tag = "teardown-mmio-dma";
+			f.loc = step_loc(m, pa);
+			f.msg = msg;
+			f.nnotes = 1;
+			f.note[0].loc = step_loc(m, pd);
+			f.note[0].msg = (char *)"the DMA is released only here";
+			td_emit(m, &f);
+			break;
+		}
+	}
+}
+
+/* The struct a resource lives in: "foo" for key "foo.work" or "*foo". */
+static int lives_in(const struct td_resource *r, const char *type)
+{
+	size_t n = strlen(type);
+
+	if (r->key[0] == '*')
+		return !strcmp(r->key + 1, type);
+	return !strncmp(r->key, type, n) && r->key[n] == '.';
+}
+
+/* kfree(priv) while a callback living in priv may still run. */
+static void check_free_before_fence(struct td_model *m)
+{
+	int i, r;
+
+	for (i = 0; i < m->nsteps; i++) {
+		const struct td_step *s = &m->steps[i];
+		const struct td_rule *rule;
+		const struct td_value *v;
+
+		if (s->call < 0 ||
+		    !(rule = td_call_rule(m, s->call, TD_RULE_FREE)) ||
+		    rule->handle >= m->unit->calls[s->call].nargs)
+			continue;
+		v = &m->unit->calls[s->call].arg[rule->handle];
+		if (!v->ptr_type || v->kind == TD_VAL_ADDR ||
+		    v->kind == TD_VAL_LOAD)
+			continue;
+		for (r = 0; r < m->nres; r++) {
+			const struct td_resource *res = &m->res[r];
+			int pr = td_stop_step(m, r);
+			char msg[1024];
+			struct td_finding f;
+
+			if (pr < i || !res->callback || !lives_in(res, v->ptr_type))
+				continue;
+			snprintf(msg, sizeof(msg),
+				 "'%s' (struct %s) is freed in %s() while %s '%s' in it can still run %s(); %s it before this %s() [teardown-use-after-free]",
+				 v->text ? v->text : "?", v->ptr_type,
+				 td_fn_name(m, s->fn),
+				 m->rules->families[res->family].noun, res->text,
+				 res->callback,
+				 m->rules->families[res->family].undone[0] == 'c' ?
+				 "cancel" : "stop",
+				 m->unit->calls[s->call].callee);
+			memset(&f, 0, sizeof(f));
+			f.tag = "teardown-use-after-free";
+			f.loc = m->unit->calls[s->call].loc;
+			f.msg = msg;
+			f.nnotes = 1;
+			f.note[0].loc = step_loc(m, pr);
+			f.note[0].msg = (char *)"it is stopped only here";
+			td_emit(m, &f);
+			break;
+		}
+	}
+}
+
+void td_check_order(struct td_model *m)
+{
+	check_feeds(m);
+	check_mmio_before_dma(m);
+	check_free_before_fence(m);
+}
