@@ -157,25 +157,81 @@ static int param_index(tree parm)
 	return -1;
 }
 
+static bool is_memory_ref(tree t);
+static const char *ref_text(tree ref, int depth);
+
 /* A user-visible name for an SSA value: its variable, or what it copies. */
 static const char *ssa_text(tree t, int depth)
 {
+	const char *inner;
+	char buf[512];
 	gimple *def;
+	tree rhs;
 
 	if (TREE_CODE(t) != SSA_NAME)
 		return DECL_P(t) ? name_of(t) : NULL;
 	if (SSA_NAME_VAR(t) && DECL_NAME(SSA_NAME_VAR(t)))
 		return name_of(SSA_NAME_VAR(t));
 	def = SSA_NAME_DEF_STMT(t);
-	if (depth < 4 && def && is_gimple_assign(def) &&
-	    (gimple_assign_single_p(def) ||
+	if (depth >= 4 || !def || !is_gimple_assign(def))
+		return NULL;
+	rhs = gimple_assign_rhs1(def);
+	if ((gimple_assign_single_p(def) ||
 	     CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))) &&
-	    TREE_CODE(gimple_assign_rhs1(def)) == SSA_NAME)
-		return ssa_text(gimple_assign_rhs1(def), depth + 1);
+	    TREE_CODE(rhs) == SSA_NAME)
+		return ssa_text(rhs, depth + 1);
+	/* an unnamed pointer: say how it was made, as C */
+	if (gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR &&
+	    (inner = ssa_text(rhs, depth + 1))) {
+		snprintf(buf, sizeof(buf), "(%s + ...)", inner);
+		return td_strdup(unit, buf);
+	}
+	if (gimple_assign_single_p(def) && TREE_CODE(rhs) == ADDR_EXPR &&
+	    (inner = ref_text(TREE_OPERAND(rhs, 0), depth + 1))) {
+		snprintf(buf, sizeof(buf), "(&%s)", inner);
+		return td_strdup(unit, buf);
+	}
+	if (gimple_assign_single_p(def) && is_memory_ref(rhs))
+		return ref_text(rhs, depth + 1);
 	return NULL;
 }
 
 /* ----------------------------------------------------------------- paths */
+
+/* C text of a memory reference: priv->chan[2].work */
+static const char *ref_text(tree ref, int depth)
+{
+	const char *inner = NULL;
+	char buf[512];
+
+	switch (TREE_CODE(ref)) {
+	case COMPONENT_REF:
+		inner = ref_text(TREE_OPERAND(ref, 0), depth);
+		if (!inner)
+			return NULL;
+		if (!DECL_NAME(TREE_OPERAND(ref, 1)))
+			return inner;
+		snprintf(buf, sizeof(buf), "%s%s%s", inner,
+			 TREE_CODE(TREE_OPERAND(ref, 0)) == MEM_REF ? "->" : ".",
+			 IDENTIFIER_POINTER(DECL_NAME(TREE_OPERAND(ref, 1))));
+		break;
+	case ARRAY_REF:
+		inner = ref_text(TREE_OPERAND(ref, 0), depth);
+		if (!inner)
+			return NULL;
+		snprintf(buf, sizeof(buf), "%s[...]", inner);
+		break;
+	case MEM_REF:
+		/* what "->" follows; *p alone reads as p-> in context */
+		return ssa_text(TREE_OPERAND(ref, 0), depth);
+	case VAR_DECL:
+	case PARM_DECL:
+		return name_of(ref);
+	default:
+		return NULL;
+	}
+	return td_strdup(unit, buf);
+}
 
 static bool is_memory_ref(tree t)
 {
@@ -321,6 +377,24 @@ static void analyze_def(tree t, struct td_value *v, int depth)
 	}
 }
 
+/* &ptr->field where ptr was loaded from memory: remember where from. */
+static void address_origin(tree ref, struct td_value *v)
+{
+	struct td_value base;
+
+	while (handled_component_p(ref))
+		ref = TREE_OPERAND(ref, 0);
+	if (TREE_CODE(ref) != MEM_REF ||
+	    TREE_CODE(TREE_OPERAND(ref, 0)) != SSA_NAME)
+		return;
+	memset(&base, 0, sizeof(base));
+	analyze_value(TREE_OPERAND(ref, 0), &base, 1);
+	if (base.kind == TD_VAL_LOAD) {
+		v->has_origin = 1;
+		v->origin = base.path;
+	}
+}
+
 static void analyze_value(tree t, struct td_value *v, int depth)
 {
 	if (depth == 0)
@@ -344,6 +418,7 @@ static void analyze_value(tree t, struct td_value *v, int depth)
 			v->func = name_of(TREE_OPERAND(t, 0));
 		} else if (analyze_path(TREE_OPERAND(t, 0), &v->path)) {
 			v->kind = TD_VAL_ADDR;
+			address_origin(TREE_OPERAND(t, 0), v);
 		}
 		break;
 	case SSA_NAME:
@@ -484,17 +559,19 @@ static void record_store(gassign *stmt, int fn)
 	struct td_value v;
 	struct td_store s;
 
-	if (TREE_CODE(lhs) != COMPONENT_REF || !gimple_assign_single_p(stmt))
+	if ((TREE_CODE(lhs) != COMPONENT_REF && TREE_CODE(lhs) != VAR_DECL) ||
+	    !gimple_assign_single_p(stmt))
 		return;
 	analyze_value(gimple_assign_rhs1(stmt), &v, 0);
-	if (v.kind != TD_VAL_FUNC)
+	if (v.kind != TD_VAL_FUNC && v.kind != TD_VAL_PARAM)
 		return;
 	memset(&s, 0, sizeof(s));
 	if (!analyze_path(lhs, &s.dest))
 		return;
 	s.fn = fn;
 	s.loc = make_loc(gimple_location(stmt));
-	s.func = v.func;
+	s.func = v.kind == TD_VAL_FUNC ? v.func : NULL;
+	s.param = v.kind == TD_VAL_PARAM ? v.param : -1;
 	td_add_store(unit, &s);
 }
 

@@ -420,33 +420,62 @@ static void add_resource(struct td_model *m, const struct td_resource *r)
 }
 
 /*
- * Where a returned handle is kept: the result of the call itself, or, when
- * a helper returns it, what probe's call of that helper stores.
+ * Where a returned handle is kept: the field the call's result is stored
+ * in; or, when a helper returns it, what probe's call of that helper
+ * stores; or, when it is passed to a helper of the file, the field that
+ * helper stores that parameter in.  NULL when it stays in locals.
  */
-static const struct td_value *kept_result(const struct td_model *m, int call,
-					  int depth)
+static const struct td_path *kept_result(const struct td_model *m, int call,
+					 int depth)
 {
-	const struct td_call *c = &m->unit->calls[call];
-	int caller;
+	const struct td_unit *u = m->unit;
+	const struct td_call *c = &u->calls[call];
+	int i, j, k;
 
-	if (c->result.kind == TD_VAL_LOAD || depth >= BIND_DEPTH ||
-	    !c->result_returned)
-		return &c->result;
-	for (caller = next_caller(m, c->fn, m->in_probe, 0); caller >= 0;
-	     caller = next_caller(m, c->fn, m->in_probe, caller + 1)) {
-		const struct td_value *v = kept_result(m, caller, depth + 1);
+	if (c->result.kind == TD_VAL_LOAD)
+		return &c->result.path;
+	if (depth >= BIND_DEPTH)
+		return NULL;
+	if (c->result_returned) {
+		int caller;
 
-		if (v->kind == TD_VAL_LOAD)
-			return v;
+		for (caller = next_caller(m, c->fn, m->in_probe, 0); caller >= 0;
+		     caller = next_caller(m, c->fn, m->in_probe, caller + 1)) {
+			const struct td_path *p = kept_result(m, caller,
+							      depth + 1);
+
+			if (p)
+				return p;
+		}
 	}
-	return &c->result;
+	for (i = 0; c->result_escapes && i < u->ncalls; i++) {
+		int helper;
+
+		if (u->calls[i].fn != c->fn)
+			continue;
+		helper = td_find_function(u, u->calls[i].callee);
+		if (helper < 0 || u->funcs[helper].is_api)
+			continue;
+		for (j = 0; j < u->calls[i].nargs; j++) {
+			if (u->calls[i].arg[j].kind != TD_VAL_CALL ||
+			    u->calls[i].arg[j].call != call)
+				continue;
+			for (k = 0; k < u->nstores; k++)
+				if (u->stores[k].fn == helper &&
+				    !u->stores[k].func && u->stores[k].param == j)
+					return &u->stores[k].dest;
+		}
+	}
+	return NULL;
 }
 
 static void acquire_by_call(struct td_model *m, int call)
 {
 	const struct td_call *c = &m->unit->calls[call];
 	const struct td_rule *rule = td_call_rule(m, call, TD_RULE_ACQUIRE);
+	struct td_value kept_value;
 	const struct td_value *h;
+	const struct td_path *hpath = NULL;
 	struct td_resource r;
 	int n;
 
@@ -475,14 +504,20 @@ static void acquire_by_call(struct td_model *m, int call)
 	    c->arg[rule->thread].kind == TD_VAL_FUNC)
 		r.thread = c->arg[rule->thread].func;
 	if (rule->handle == TD_RET) {
-		h = kept_result(m, call, 0);
-		if (h->kind != TD_VAL_LOAD) {
+		const struct td_path *kept = kept_result(m, call, 0);
+
+		if (!kept) {
 			/* kept in a local: keyed by the call itself */
 			snprintf(r.key, TD_KEY_LEN, "call#%d", call);
 			snprintf(r.text, TD_KEY_LEN, "%s()", c->callee);
 			add_resource(m, &r);
 			return;
 		}
+		memset(&kept_value, 0, sizeof(kept_value));
+		kept_value.kind = TD_VAL_LOAD;
+		kept_value.path = *kept;
+		h = &kept_value;
+		hpath = kept;	/* stable: r.path must outlive this call */
 	} else if (rule->handle < c->nargs) {
 		h = &c->arg[rule->handle];
 	} else {
@@ -505,8 +540,8 @@ static void acquire_by_call(struct td_model *m, int call)
 			m->stats->unkeyed++;
 		return;
 	}
-	r.path = &h->path;
-	path_text(&h->path, n, r.text, sizeof(r.text));
+	r.path = hpath ? hpath : &h->path;
+	path_text(r.path, n, r.text, sizeof(r.text));
 	add_resource(m, &r);
 }
 
@@ -518,7 +553,7 @@ static void acquire_by_store(struct td_model *m, const struct td_store *s)
 	struct td_resource r;
 	int i, n;
 
-	if (p->nfields < 1)
+	if (p->nfields < 1 || !s->func)
 		return;
 	field = p->field[p->nfields - 1];
 	owner = p->nfields >= 2 ? p->ftype[p->nfields - 2] : p->base_name;
@@ -651,6 +686,15 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 		       td_path_key(m, &c->arg[arg].path,
 				   c->arg[arg].path.nfields, key, NULL) >= 0 &&
 		       !strcmp(key, res->idkey);
+	}
+	if (kind == TD_RULE_USE && c->arg[arg].has_origin) {
+		/* readl(&regs->status) with regs = dev->regs */
+		char key[TD_KEY_LEN];
+
+		if (td_path_key(m, &c->arg[arg].origin,
+				c->arg[arg].origin.nfields, key, NULL) >= 0 &&
+		    !strcmp(key, res->key))
+			return 1;
 	}
 	return td_value_has_key(m, &c->arg[arg], c->fn, res->key, 0) &&
 	       id_matches(m, res, c, rule);

@@ -71,6 +71,8 @@ struct td_value {
 	int param;		/* PARAM */
 	int call;		/* CALL: index into unit->calls */
 	const char *text;	/* the source-like text of the value */
+	int has_origin;		/* ADDR inside *p where p was loaded from: */
+	struct td_path origin;	/* &regs->status with regs = dev->regs */
 };
 
 struct td_function {
@@ -96,12 +98,16 @@ struct td_call {
 	int conditional;	/* not on every path through the caller */
 };
 
-/* obj.field = function: INIT_WORK, hrtimer .function = ... */
+/*
+ * obj.field = function (INIT_WORK, hrtimer .function = ...), or
+ * obj.field = parameter (a helper keeping what its caller acquired).
+ */
 struct td_store {
 	int fn;
 	struct td_loc loc;
 	struct td_path dest;
-	const char *func;
+	const char *func;	/* the function stored, or NULL */
+	int param;		/* else the parameter stored */
 };
 
 /* A named pointer variable of a function, to phrase fixes in its terms. */

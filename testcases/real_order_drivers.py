@@ -46,6 +46,9 @@ Mutation kinds (exactly one per entry):
                        rule F: on the one line matching `re`, replace `old`
                        (timer_shutdown_sync( ) by `new` (del_timer_sync( ).
 
+`silent`, when present, says why the checker must report nothing new for
+the mutation: the mutated order is fine, or undecidable for it.
+
 `expect` keys: rule; early = the resource torn down too early, spelled as
 at its teardown call in remove (rule G: the freed pointer); source = what
 still feeds it (an IRQ: its number as written in remove's free_irq or, for
@@ -246,6 +249,7 @@ ORDER_DRIVERS = [
     # ------------------------------------------------------------ rule E
     dict(
         path='drivers/dma/pch_dma.c',
+        silent='dma_async_device_unregister() runs first and frees the channels through the driver (which may stop the device): the checker cannot tell, so it stays silent',
         obj='drivers/dma/pch_dma.o',
         config='CONFIG_PCH_DMA',
         rule='E',
@@ -262,6 +266,7 @@ ORDER_DRIVERS = [
         obj='drivers/net/ethernet/marvell/sky2.o',
         config='CONFIG_SKY2',
         rule='F',
+        silent='timer_delete_sync() waits for the callback and deletes the timer it re-armed: not a bug',
         replace=(r'^\s*timer_shutdown_sync\(&hw->watchdog_timer\);',
                  'timer_shutdown_sync(', 'del_timer_sync('),
         expect=dict(rule='F', early='hw->watchdog_timer',
@@ -273,6 +278,7 @@ ORDER_DRIVERS = [
         obj='drivers/tty/serial/max3100.o',
         config='CONFIG_SERIAL_MAX3100',
         rule='F',
+        silent='timer_delete_sync() waits for the callback and deletes the timer it re-armed: not a bug',
         replace=(r'^\s*timer_shutdown_sync\(&s->timer\);',
                  'timer_shutdown_sync(', 'del_timer_sync('),
         expect=dict(rule='F', early='s->timer', source='s->timer',
@@ -284,6 +290,7 @@ ORDER_DRIVERS = [
         obj='drivers/pcmcia/yenta_socket.o',
         config='CONFIG_YENTA',
         rule='F',
+        silent='timer_delete_sync() waits for the callback and deletes the timer it re-armed: not a bug',
         replace=(r'^\s*timer_shutdown_sync\(&sock->poll_timer\);',
                  'timer_shutdown_sync(', 'del_timer_sync('),
         expect=dict(rule='F', early='sock->poll_timer', source='sock->poll_timer',

@@ -1,0 +1,119 @@
+"""Real-kernel tier of the order checks: 6.12 drivers whose teardown order
+is right, checked as they are and with two teardown steps swapped or an IRQ
+moved onto devres (testcases/real_order_drivers.py); and modules whose
+module_exit loses one release.
+
+Entries marked 'silent' must stay silent when mutated; among them rule F
+(a timer that re-arms itself, stopped with timer_delete_sync()), which is
+not a check: timer_delete_sync() waits for the running callback and then
+deletes the timer that callback re-armed.
+"""
+import os
+import re
+import tempfile
+
+import pytest
+
+from conftest import kbuild_check_argv, run_checker
+from real_order_drivers import MODULE_CASES, ORDER_DRIVERS
+from test_real_drivers import TAGS, describe
+
+pytestmark = pytest.mark.kernel
+
+RULE_TAGS = {
+    "A": ("teardown-order",), "B": ("teardown-order",),
+    "C": ("teardown-order",), "D": ("teardown-devm-order",),
+    "E": ("teardown-mmio-dma",), "G": ("teardown-use-after-free",),
+}
+ORDER_TAGS = {"teardown-order", "teardown-devm-order", "teardown-mmio-dma",
+              "teardown-use-after-free"}
+
+
+def one_line(lines, regex, path):
+    hits = [i for i, l in enumerate(lines) if re.search(regex, l)]
+    assert len(hits) == 1, "%s: %r matches %d lines" % (path, regex, len(hits))
+    return hits[0]
+
+
+def mutated_copy(kernel, entry, tmpdir):
+    path = os.path.join(kernel.src, entry["path"])
+    with open(path) as f:
+        lines = f.read().split("\n")
+    if "swap" in entry:
+        a, b = (one_line(lines, r, path) for r in entry["swap"])
+        lines[a], lines[b] = lines[b], lines[a]
+    elif "devm" in entry:
+        d = entry["devm"]
+        i = one_line(lines, d["request"], path)
+        lines[i] = lines[i].replace(*d["replace"], 1)
+        i = one_line(lines, d["delete"], path)
+        lines[i] = re.match(r"\s*", lines[i]).group(0) + ";"
+    elif "replace" in entry:
+        regex, old, new = entry["replace"]
+        i = one_line(lines, regex, path)
+        lines[i] = lines[i].replace(old, new, 1)
+    else:
+        i = one_line(lines, entry["delete"], path)
+        lines[i] = re.match(r"\s*", lines[i]).group(0) + ";"
+    out = os.path.join(tmpdir, os.path.basename(path))
+    with open(out, "w") as f:
+        f.write("\n".join(lines))
+    return out
+
+
+def tail(text):
+    """'ne_pci_dev->notify_work' -> '->notify_work': names differ by function."""
+    m = re.search(r"(->|\.)[\w\[\].>-]+$", text)
+    return m.group(0) if m else text
+
+
+def order_findings(found):
+    return [f for f in found if f[2] in ORDER_TAGS]
+
+
+def check(kernel, entry, source=None):
+    rc, found, _, _, err = run_checker(
+        kbuild_check_argv(kernel, entry["obj"], source), kernel.build)
+    assert rc == 0, err[-3000:]
+    return found
+
+
+@pytest.mark.parametrize("entry", ORDER_DRIVERS,
+                         ids=[d["path"] for d in ORDER_DRIVERS])
+def test_order_driver(kernel, entry):
+    silent_rule = "silent" in entry
+    asis = [a for a in entry.get("asis", []) if a["rule"] != "F"]
+    found = order_findings(check(kernel, entry))
+    assert len(found) == len(asis), \
+        "as it is, expected %s, got:\n%s" % (asis, describe(found))
+    with tempfile.TemporaryDirectory() as tmp:
+        mutated = order_findings(check(kernel, entry,
+                                       mutated_copy(kernel, entry, tmp)))
+    new = [f for f in mutated if f not in found and
+           (f[1], f[2]) not in {(g[1], g[2]) for g in found}]
+    if silent_rule:
+        assert not new, describe(new)
+        return
+    expect = entry["expect"]
+    assert len(new) == 1, "mutated, expected one new %s finding on %s:\n%s" % (
+        RULE_TAGS[entry["rule"]], expect["early"], describe(mutated))
+    _, _, tag, msg = new[0]
+    assert tag in RULE_TAGS[entry["rule"]], msg
+    quoted = re.findall(r"'([^']+)'", msg)
+    assert any(q.endswith(tail(expect["early"])) for q in quoted), msg
+
+
+@pytest.mark.parametrize("entry", MODULE_CASES,
+                         ids=[d["path"] for d in MODULE_CASES])
+def test_module_exit(kernel, entry):
+    found = [f for f in check(kernel, entry) if "module exit" in f[3]]
+    assert not found, describe(found)
+    with tempfile.TemporaryDirectory() as tmp:
+        mutated = check(kernel, entry, mutated_copy(kernel, entry, tmp))
+    expect = entry["expect"]
+    new = [f for f in mutated if "module exit" in f[3]]
+    assert len(new) == 1, describe(mutated)
+    _, _, tag, msg = new[0]
+    assert tag == TAGS[expect["family"]], msg
+    assert "'%s'" % expect["resource"] in msg, msg
+    assert "add " in msg and "to %s()" % entry["exit"] in msg, msg
