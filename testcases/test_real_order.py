@@ -117,3 +117,23 @@ def test_module_exit(kernel, entry):
     assert tag == TAGS[expect["family"]], msg
     assert "'%s'" % expect["resource"] in msg, msg
     assert "add " in msg and "to %s()" % entry["exit"] in msg, msg
+
+
+def test_explain_shows_the_timeline(kernel):
+    """--explain on a real driver: acquisitions, the ordered teardown steps
+    with helpers expanded, devres after remove, and each resource's fate."""
+    entry = next(d for d in ORDER_DRIVERS if "da9062-thermal" in d["path"])
+    rc, _, _, _, err = run_checker(kbuild_check_argv(kernel, entry["obj"]),
+                                   kernel.build, extra=("--explain",))
+    assert rc == 0, err[-2000:]
+    text = err[err.index("driver 'da9062_thermal_driver'"):]
+    text = re.split(r"\n(?:module|driver) '", text)[0]
+    assert re.search(r"acquired by da9062_thermal_probe:\n.*work "
+                     r"'thermal->work' initialised", text), text
+    steps = re.findall(r"^ +(\d+)\. \S+ (\w+)\(\)", text, re.M)
+    names = [s[1] for s in steps]
+    assert names.index("free_irq") < names.index("cancel_delayed_work_sync"), \
+        text
+    assert [int(s[0]) for s in steps] == sorted(int(s[0]) for s in steps)
+    assert re.search(r"delayed work 'thermal->work': released at step \d+\n",
+                     text), text
