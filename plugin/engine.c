@@ -103,5 +103,8 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		stats->handed_off += scratch.handed_off;
 		stats->released_elsewhere += scratch.released_elsewhere;
 	}
+	for (i = 0; i < m.nemitted; i++)
+		free(m.emitted[i]);
+	free(m.emitted);
 	free(drv);
 }

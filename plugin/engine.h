@@ -52,6 +52,8 @@ struct td_model {
 	int nres, res_cap;
 	struct td_step *steps;	/* the teardown timeline (timeline.c) */
 	int nsteps, steps_cap;
+	char **emitted;		/* findings reported so far in the unit */
+	int nemitted, emitted_cap;
 };
 
 /* model.c */
@@ -76,7 +78,7 @@ const char *td_fn_name(const struct td_model *m, int fn);
 void td_trace(const struct td_model *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int td_tag_enabled(const struct td_model *m, const char *tag);
-void td_emit(const struct td_model *m, struct td_finding *f);
+void td_emit(struct td_model *m, struct td_finding *f);
 
 /* timeline.c */
 void td_timeline_build(struct td_model *m);

@@ -51,10 +51,31 @@ int td_tag_enabled(const struct td_model *m, const char *tag)
 	return 1;
 }
 
-void td_emit(const struct td_model *m, struct td_finding *f)
+/* Report f once: drivers sharing a remove path share its findings. */
+void td_emit(struct td_model *m, struct td_finding *f)
 {
+	char *id;
+	int i;
+
 	if (!td_tag_enabled(m, f->tag))
 		return;
+	id = (char *)malloc(strlen(f->msg) + 64);
+	if (!id)
+		abort();
+	sprintf(id, "%d:%d:%s", f->loc.line, f->loc.col, f->msg);
+	for (i = 0; i < m->nemitted; i++)
+		if (!strcmp(m->emitted[i], id)) {
+			free(id);
+			return;
+		}
+	if (m->nemitted == m->emitted_cap) {
+		m->emitted_cap = m->emitted_cap ? 2 * m->emitted_cap : 16;
+		m->emitted = (char **)realloc(m->emitted,
+				m->emitted_cap * sizeof(*m->emitted));
+		if (!m->emitted)
+			abort();
+	}
+	m->emitted[m->nemitted++] = id;
 	m->stats->reported++;
 	m->report(f, m->report_ctx);
 }

@@ -137,3 +137,24 @@ def test_explain_shows_the_timeline(kernel):
     assert [int(s[0]) for s in steps] == sorted(int(s[0]) for s in steps)
     assert re.search(r"delayed work 'thermal->work': released at step \d+\n",
                      text), text
+
+
+# Real ordering bugs of 6.12 (see REAL_FINDINGS in real_order_drivers.py for
+# the reading of each): the checker must keep finding them, and only them.
+REAL_BUGS = [
+    ("drivers/usb/gadget/udc/m66592-udc.o", "teardown-order", "m66592->reg"),
+    ("drivers/video/fbdev/sh_mobile_lcdcfb.o", "teardown-order", "priv->base"),
+    ("drivers/media/pci/dm1105/dm1105.o", "teardown-order",
+     "dm1105->ir.work"),
+    ("drivers/mmc/host/wbsd.o", "teardown-order", "host->card_bh_work"),
+]
+
+
+@pytest.mark.parametrize("obj,tag,resource", REAL_BUGS,
+                         ids=[b[0] for b in REAL_BUGS])
+def test_real_ordering_bug(kernel, obj, tag, resource):
+    rc, found, _, _, err = run_checker(kbuild_check_argv(kernel, obj),
+                                       kernel.build)
+    assert rc == 0, err[-2000:]
+    assert [(f[2], re.search(r"'([^']+)'", f[3]).group(1)) for f in found] \
+        == [(tag, resource)], describe(found)
