@@ -290,7 +290,9 @@ static void check_free_before_fence(struct td_model *m)
 			f.msg = msg;
 			f.nnotes = 1;
 			f.note[0].loc = step_loc(m, pr);
-			f.note[0].msg = (char *)"it is stopped only here";
+			f.note[0].msg = m->steps[pr].devres ?
+				(char *)"it is acquired here, managed: devres stops it only after remove() returns" :
+				(char *)"it is stopped only here";
 			td_emit(m, &f);
 			break;
 		}

@@ -23,6 +23,11 @@ DIAG = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+):(?P<col>\d+): "
 TAG = re.compile(r"\[(teardown-[a-z-]+)\]$")
 STATS = re.compile(r"teardown-check: stats: (.*)$")
 
+# Tags of the checks that are not one family's (family tags are in rules/).
+ORDER_TAGS = {"teardown-order", "teardown-devm-order", "teardown-mmio-dma",
+              "teardown-use-after-free"}
+CHECK_TAGS = {"teardown-async"} | ORDER_TAGS
+
 
 class Kernel:
     """A prepared 6.12 tree: src/ with its allmodconfig build in src/build."""

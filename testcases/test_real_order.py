@@ -14,7 +14,7 @@ import tempfile
 
 import pytest
 
-from conftest import kbuild_check_argv, run_checker
+from conftest import ORDER_TAGS, kbuild_check_argv, run_checker
 from real_order_drivers import MODULE_CASES, ORDER_DRIVERS
 from test_real_drivers import TAGS, describe
 
@@ -25,8 +25,6 @@ RULE_TAGS = {
     "C": ("teardown-order",), "D": ("teardown-devm-order",),
     "E": ("teardown-mmio-dma",), "G": ("teardown-use-after-free",),
 }
-ORDER_TAGS = {"teardown-order", "teardown-devm-order", "teardown-mmio-dma",
-              "teardown-use-after-free"}
 
 
 def one_line(lines, regex, path):

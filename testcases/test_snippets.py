@@ -46,7 +46,8 @@ import shutil
 
 import pytest
 
-from conftest import CHECKER, DIAG, RULES, TAG, TESTCASES, parse_output
+from conftest import (CHECK_TAGS, CHECKER, DIAG, RULES, TAG, TESTCASES,
+                      parse_output)
 
 SNIPPETS = os.path.join(TESTCASES, "snippets")
 FILES = sorted(os.path.basename(p)
@@ -283,7 +284,7 @@ def test_snippets_well_formed():
             if f not in fams:
                 bad.append("%s: unknown family %r" % (name, f))
         for _, tag, _ in snip.expects:
-            if tag != "teardown-async" and tag not in fams.values():
+            if tag not in CHECK_TAGS and tag not in fams.values():
                 bad.append("%s: unknown tag %r" % (name, tag))
         if 'MODULE_LICENSE("GPL")' not in "\n".join(snip.lines):
             bad.append("%s: no MODULE_LICENSE(\"GPL\")" % name)
