@@ -17,7 +17,8 @@ from conftest import CHECKER, TESTCASES, parse_output
 
 pytestmark = pytest.mark.kernel
 
-DIRECTORIES = ["drivers/input/misc", "drivers/spi"]
+DIRECTORIES = ["drivers/input/misc", "drivers/spi", "drivers/rtc",
+               "drivers/watchdog"]
 
 
 def expected_findings(directory):
