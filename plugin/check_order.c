@@ -133,37 +133,89 @@ static int stopped_for_good(const struct td_model *m, int step)
 	return rule && rule->final;
 }
 
-static void check_feeds(struct td_model *m)
+/*
+ * feed[r * nres + q]: the call by which a callback of r queues, arms or
+ * accesses q, or -1.  Only calls that some queue or use rule names can.
+ */
+static int *feed_matrix(const struct td_model *m)
 {
+	int n = m->nres, r, q, i;
+	int *feed = (int *)malloc((n * n + 1) * sizeof(*feed));
 	char *set = (char *)malloc(m->unit->nfuncs + 1);
-	int r, q, i;
 
-	for (r = 0; r < m->nres; r++) {
-		int pr = td_stop_step(m, r);
-
-		if (pr < 0 || !callbacks_of(m, &m->res[r], set))
+	if (!feed || !set)
+		abort();
+	for (i = 0; i < n * n; i++)
+		feed[i] = -1;
+	for (r = 0; r < n; r++) {
+		if (!callbacks_of(m, &m->res[r], set))
 			continue;
-		for (q = 0; q < m->nres; q++) {
-			int pq = td_stop_step(m, q);
-
-			/*
-			 * A callback re-arming its own timer is what
-			 * timer_delete_sync() waits out; and a resource
-			 * stopped for good cannot be fed again.
-			 */
-			if (q == r || pq < 0 || pq > pr ||
-			    stopped_for_good(m, pq))
+		for (i = 0; i < m->unit->ncalls; i++) {
+			if (!set[m->unit->calls[i].fn] ||
+			    (!td_call_rule(m, i, TD_RULE_QUEUE) &&
+			     !td_call_rule(m, i, TD_RULE_USE)))
 				continue;
-			for (i = 0; i < m->unit->ncalls; i++) {
-				if (!set[m->unit->calls[i].fn] ||
-				    !feeds(m, i, &m->res[q]))
-					continue;
-				report_order(m, r, q, i, pr, pq);
-				break;
-			}
+			for (q = 0; q < n; q++)
+				if (q != r && feed[r * n + q] < 0 &&
+				    feeds(m, i, &m->res[q]))
+					feed[r * n + q] = i;
 		}
 	}
 	free(set);
+	return feed;
+}
+
+/* Does q feed r back, directly or through other resources? */
+static int feeds_back(const struct td_model *m, const int *feed, int q, int r)
+{
+	int n = m->nres, head = 0, tail = 0, i;
+	int *queue = (int *)malloc((n + 1) * sizeof(*queue));
+	char *seen = (char *)calloc(n + 1, 1);
+	int found = 0;
+
+	queue[tail++] = q;
+	seen[q] = 1;
+	while (head < tail && !found) {
+		int x = queue[head++];
+
+		for (i = 0; i < n; i++)
+			if (feed[x * n + i] >= 0 && !seen[i]) {
+				if (i == r)
+					found = 1;
+				seen[i] = 1;
+				queue[tail++] = i;
+			}
+	}
+	free(queue);
+	free(seen);
+	return found;
+}
+
+static void check_feeds(struct td_model *m)
+{
+	int *feed = feed_matrix(m);
+	int n = m->nres, r, q;
+
+	for (r = 0; r < n; r++) {
+		int pr = td_stop_step(m, r);
+
+		for (q = 0; pr >= 0 && q < n; q++) {
+			int pq = td_stop_step(m, q);
+
+			/*
+			 * A resource stopped for good cannot be fed again.
+			 * Sources that feed each other (work that re-arms the
+			 * timer that queues it) have no right order: the
+			 * driver must prevent re-queueing, which we cannot
+			 * see; stay silent.
+			 */
+			if (feed[r * n + q] < 0 || pq < 0 || pq > pr ||
+			    stopped_for_good(m, pq) || feeds_back(m, feed, q, r))
+				continue;
+			report_order(m, r, q, feed[r * n + q], pr, pq);
+		}
+	}
+	free(feed);
 }
 
 static int family_is(const struct td_model *m, const struct td_resource *r,
@@ -249,54 +301,120 @@ static int lives_in(const struct td_resource *r, const char *type)
 	return !strncmp(r->key, type, n) && r->key[n] == '.';
 }
 
-/* kfree(priv) while a callback living in priv may still run. */
+/*
+ * What step i frees of the driver's memory: kfree(priv), or devres
+ * freeing a devm_kzalloc()ed struct.  Returns its struct type, or NULL.
+ */
+static const char *freed_at(const struct td_model *m, int i,
+			    const char **text, const char **how)
+{
+	const struct td_step *s = &m->steps[i];
+	const struct td_rule *rule;
+	const struct td_value *v;
+
+	if (s->res >= 0) {
+		const struct td_resource *r = &m->res[s->res];
+
+		if (!family_is(m, r, "memory") || r->key[0] != '*')
+			return NULL;
+		*text = r->text;
+		*how = "devres";
+		return r->key + 1;
+	}
+	if (!(rule = td_call_rule(m, s->call, TD_RULE_FREE)) ||
+	    rule->handle >= m->unit->calls[s->call].nargs)
+		return NULL;
+	v = &m->unit->calls[s->call].arg[rule->handle];
+	if (!v->ptr_type || v->kind == TD_VAL_ADDR || v->kind == TD_VAL_LOAD)
+		return NULL;
+	*text = v->text ? v->text : "?";
+	*how = m->unit->calls[s->call].callee;
+	return v->ptr_type;
+}
+
+/* Does a callback of r (or a helper it calls) use a struct of 'type'? */
+static int callback_uses(const struct td_model *m,
+			 const struct td_resource *r, const char *type,
+			 char *set)
+{
+	int i, j;
+
+	if (!callbacks_of(m, r, set))
+		return 0;
+	for (i = 0; i < m->unit->ncalls; i++) {
+		const struct td_call *c = &m->unit->calls[i];
+
+		if (!set[c->fn])
+			continue;
+		for (j = 0; j < c->nargs; j++) {
+			const struct td_value *v = &c->arg[j];
+
+			if ((v->ptr_type && !strcmp(v->ptr_type, type)) ||
+			    ((v->kind == TD_VAL_LOAD || v->kind == TD_VAL_ADDR) &&
+			     v->path.base == TD_BASE_STRUCT && v->path.base_name &&
+			     !strcmp(v->path.base_name, type)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Driver memory freed while a callback that uses it may still run. */
 static void check_free_before_fence(struct td_model *m)
 {
+	char *set = (char *)malloc(m->unit->nfuncs + 1);
 	int i, r;
 
 	for (i = 0; i < m->nsteps; i++) {
-		const struct td_step *s = &m->steps[i];
-		const struct td_rule *rule;
-		const struct td_value *v;
+		const char *text, *how, *type = freed_at(m, i, &text, &how);
 
-		if (s->call < 0 ||
-		    !(rule = td_call_rule(m, s->call, TD_RULE_FREE)) ||
-		    rule->handle >= m->unit->calls[s->call].nargs)
-			continue;
-		v = &m->unit->calls[s->call].arg[rule->handle];
-		if (!v->ptr_type || v->kind == TD_VAL_ADDR ||
-		    v->kind == TD_VAL_LOAD)
-			continue;
-		for (r = 0; r < m->nres; r++) {
+		for (r = 0; type && r < m->nres; r++) {
 			const struct td_resource *res = &m->res[r];
 			int pr = td_stop_step(m, r);
 			char msg[1024];
 			struct td_finding f;
 
-			if (pr < i || !res->callback || !lives_in(res, v->ptr_type))
+			if (pr < i || !res->callback ||
+			    (!lives_in(res, type) &&
+			     !callback_uses(m, res, type, set)))
 				continue;
-			snprintf(msg, sizeof(msg),
-				 "'%s' (struct %s) is freed in %s() while %s '%s' in it can still run %s(); %s it before this %s() [teardown-use-after-free]",
-				 v->text ? v->text : "?", v->ptr_type,
-				 td_fn_name(m, s->fn),
-				 m->rules->families[res->family].noun, res->text,
-				 res->callback,
-				 m->rules->families[res->family].undone[0] == 'c' ?
-				 "cancel" : "stop",
-				 m->unit->calls[s->call].callee);
+			if (m->steps[i].devres) {
+				const struct td_resource *mem =
+					&m->res[m->steps[i].res];
+
+				snprintf(msg, sizeof(msg),
+					 "struct %s allocated with %s() in %s() is freed by devres while %s '%s', which uses it, can still run %s(); allocate it before acquiring the %s, so that devres frees it later [teardown-use-after-free]",
+					 type, m->unit->calls[mem->call].callee,
+					 td_fn_name(m, mem->fn),
+					 m->rules->families[res->family].noun,
+					 res->text, res->callback,
+					 m->rules->families[res->family].noun);
+			} else {
+				snprintf(msg, sizeof(msg),
+					 "'%s' (struct %s) is freed in %s() while %s '%s' %s can still run %s(); %s it before this %s() [teardown-use-after-free]",
+					 text, type,
+					 td_fn_name(m, m->steps[i].fn),
+					 m->rules->families[res->family].noun,
+					 res->text,
+					 lives_in(res, type) ? "in it" :
+					 "which uses it", res->callback,
+					 m->rules->families[res->family].undone[0] == 'c' ?
+					 "cancel" : "stop", how);
+			}
 			memset(&f, 0, sizeof(f));
 			f.tag = "teardown-use-after-free";
-			f.loc = m->unit->calls[s->call].loc;
+			f.loc = step_loc(m, i);
 			f.msg = msg;
 			f.nnotes = 1;
 			f.note[0].loc = step_loc(m, pr);
 			f.note[0].msg = m->steps[pr].devres ?
-				(char *)"it is acquired here, managed: devres stops it only after remove() returns" :
+				(char *)"it is acquired here, managed: devres stops it only after the memory is freed" :
 				(char *)"it is stopped only here";
 			td_emit(m, &f);
 			break;
 		}
 	}
+	free(set);
 }
 
 void td_check_order(struct td_model *m)

@@ -464,8 +464,13 @@ static void follow_result(tree name, struct td_call *c, int depth)
 				continue;
 			if (TREE_CODE(lhs) == SSA_NAME &&
 			    (gimple_assign_single_p(stmt) ||
-			     CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(stmt))))
+			     CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(stmt)))) {
+				/* priv = devm_kzalloc(): what it is used as */
+				if (!c->result.ptr_type)
+					c->result.ptr_type =
+						pointee_tag(TREE_TYPE(lhs));
 				follow_result(lhs, c, depth + 1);
+			}
 			else if (c->result.kind == TD_VAL_NONE &&
 				 is_memory_ref(lhs) &&
 				 analyze_path(lhs, &c->result.path))
@@ -544,8 +549,10 @@ static void record_call(gcall *stmt, int fn)
 		c.nargs = TD_MAX_ARGS;
 	for (i = 0; i < (unsigned int)c.nargs; i++)
 		analyze_value(gimple_call_arg(stmt, i), &c.arg[i], 0);
-	if (lhs && TREE_CODE(lhs) == SSA_NAME)
+	if (lhs && TREE_CODE(lhs) == SSA_NAME) {
+		c.result.ptr_type = pointee_tag(TREE_TYPE(lhs));
 		follow_result(lhs, &c, 0);
+	}
 	else if (lhs && is_memory_ref(lhs) && analyze_path(lhs, &c.result.path))
 		c.result.kind = TD_VAL_LOAD;
 	td_add_call(unit, &c);

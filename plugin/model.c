@@ -524,6 +524,15 @@ static void acquire_by_call(struct td_model *m, int call)
 	if (rule->thread >= 0 && rule->thread < c->nargs &&
 	    c->arg[rule->thread].kind == TD_VAL_FUNC)
 		r.thread = c->arg[rule->thread].func;
+	if (rule->bytype) {
+		/* memory: named by what it holds */
+		if (!c->result.ptr_type)
+			return;
+		snprintf(r.key, TD_KEY_LEN, "*%s", c->result.ptr_type);
+		snprintf(r.text, TD_KEY_LEN, "struct %s", c->result.ptr_type);
+		add_resource(m, &r);
+		return;
+	}
 	if (rule->handle == TD_RET) {
 		const struct td_path *kept = kept_result(m, call, 0);
 
@@ -554,8 +563,12 @@ static void acquire_by_call(struct td_model *m, int call)
 		return;
 	}
 	n = td_path_key(m, &h->path, h->path.nfields, r.key, &r.family);
-	if (r.family != rule->family)
-		r.rule = NULL;	/* the timer of a delayed work: not a timer */
+	if (r.family != rule->family) {
+		/* the timer of a delayed work: not a timer, and its callback
+		 * is the workqueue's, not the driver's */
+		r.rule = NULL;
+		r.callback = NULL;
+	}
 	if (n < 0) {
 		if (!r.managed && h->path.base != TD_BASE_LOCAL)
 			m->stats->unkeyed++;

@@ -180,6 +180,11 @@ static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
 				rule->managed = 1;
 				continue;
 			}
+			if (!strcmp(w[i], "bytype") &&
+			    rule->kind == TD_RULE_ACQUIRE) {
+				rule->bytype = 1;
+				continue;
+			}
 			if (!strcmp(w[i], "final") &&
 			    rule->kind == TD_RULE_RELEASE) {
 				rule->final = 1;

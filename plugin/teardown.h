@@ -184,6 +184,7 @@ struct td_rule {
 	int data;		/* action */
 	int driver, probe;	/* probe-arg */
 	int managed;
+	int bytype;		/* keyed by the struct its result points to */
 	const char *fix;
 	const char *use;	/* async: the synchronous replacement */
 	int final;		/* release: nothing can re-arm or re-queue it after */

@@ -130,6 +130,14 @@ ORDER_DRIVERS = [
     ),
     dict(
         path='drivers/net/wireless/intel/ipw2x00/ipw2100.c',
+        # True by the contract: ipw2100_kill_works() cancels reset_work
+        # first, then security_work and wx_event_work, whose functions can
+        # still reach schedule_reset() and queue reset_work again (unlike
+        # hang_check and rf_kill, no stop flag guards them).
+        asis=[dict(rule='B', early='priv->reset_work', source='priv->security_work',
+                   handler='ipw2100_security_work'),
+              dict(rule='B', early='priv->reset_work', source='priv->wx_event_work',
+                   handler='ipw2100_wx_event_work')],
         obj='drivers/net/wireless/intel/ipw2x00/ipw2100.o',
         config='CONFIG_IPW2100',
         rule='A',

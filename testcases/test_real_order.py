@@ -126,8 +126,10 @@ def test_explain_shows_the_timeline(kernel):
     assert rc == 0, err[-2000:]
     text = err[err.index("driver 'da9062_thermal_driver'"):]
     text = re.split(r"\n(?:module|driver) '", text)[0]
-    assert re.search(r"acquired by da9062_thermal_probe:\n.*work "
-                     r"'thermal->work' initialised", text), text
+    assert re.search(r"acquired by da9062_thermal_probe:\n(    .*\n)*"
+                     r"    .*work 'thermal->work' initialised in "
+                     r"da9062_thermal_probe\(\), callback "
+                     r"da9062_thermal_poll_on\n", text), text
     steps = re.findall(r"^ +(\d+)\. \S+ (\w+)\(\)", text, re.M)
     names = [s[1] for s in steps]
     assert names.index("free_irq") < names.index("cancel_delayed_work_sync"), \
