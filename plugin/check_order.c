@@ -13,12 +13,20 @@
  *                            (include/linux/devm-helpers.h);
  *   teardown-mmio-dma        MMIO unmapped before the device's DMA buffers
  *                            are freed: it can no longer be told to stop;
- *   teardown-use-after-free  driver memory freed while a callback living
- *                            in it may still run.
+ *   teardown-rearm           a timer in a circle of sources that arm it
+ *                            back, stopped with timer_delete_sync();
+ *   teardown-use-after-free  driver memory freed while a callback that
+ *                            lives in it or uses it may still run.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "engine.h"
+
+static int family_is(const struct td_model *m, const struct td_resource *r,
+		     const char *name)
+{
+	return !strcmp(m->rules->families[r->family].name, name);
+}
 
 /* The callbacks a resource runs: its handler, and an IRQ's thread. */
 static int callbacks_of(const struct td_model *m, const struct td_resource *r,
@@ -191,6 +199,56 @@ static int feeds_back(const struct td_model *m, const int *feed, int q, int r)
 	return found;
 }
 
+/*
+ * A timer and a source it feeds that arm it back (the timer queues work,
+ * the work re-arms the timer): timer_delete_sync() cannot stop that
+ * circle; timer_shutdown_sync() is made for it.
+ */
+static void check_rearm(struct td_model *m, const int *feed, int r, int pr)
+{
+	const struct td_step *s;
+	const struct td_rule *rule;
+	char msg[1024], note[512];
+	struct td_finding f;
+	int n = m->nres, q;
+
+	if (pr < 0)
+		return;
+	s = &m->steps[pr];
+	if (s->call < 0 || !family_is(m, &m->res[r], "timer") ||
+	    !(rule = td_call_rule(m, s->call, TD_RULE_RELEASE)) || rule->final)
+		return;
+	for (q = 0; q < n; q++) {
+		int back;
+
+		if (feed[r * n + q] < 0 || !feeds_back(m, feed, q, r))
+			continue;
+		for (back = 0; back < n; back++)
+			if (feed[back * n + r] >= 0 &&
+			    (back == q || feeds_back(m, feed, q, back)))
+				break;
+		snprintf(msg, sizeof(msg),
+			 "timer '%s' and %s '%s' re-arm each other, so %s() in %s() cannot stop the timer for good; use timer_shutdown_sync() [teardown-rearm]",
+			 m->res[r].text, m->rules->families[m->res[q].family].noun,
+			 m->res[q].text, m->unit->calls[s->call].callee,
+			 td_fn_name(m, s->fn));
+		memset(&f, 0, sizeof(f));
+		f.tag = "teardown-rearm";
+		f.loc = m->unit->calls[s->call].loc;
+		f.msg = msg;
+		if (back < n) {
+			snprintf(note, sizeof(note),
+				 "the timer is armed again here, in %s()",
+				 m->unit->funcs[m->unit->calls[feed[back * n + r]].fn].name);
+			f.nnotes = 1;
+			f.note[0].loc = m->unit->calls[feed[back * n + r]].loc;
+			f.note[0].msg = note;
+		}
+		td_emit(m, &f);
+		return;
+	}
+}
+
 static void check_feeds(struct td_model *m)
 {
 	int *feed = feed_matrix(m);
@@ -214,15 +272,11 @@ static void check_feeds(struct td_model *m)
 				continue;
 			report_order(m, r, q, feed[r * n + q], pr, pq);
 		}
+		check_rearm(m, feed, r, pr);
 	}
 	free(feed);
 }
 
-static int family_is(const struct td_model *m, const struct td_resource *r,
-		     const char *name)
-{
-	return !strcmp(m->rules->families[r->family].name, name);
-}
 
 /*
  * Could the device have been stopped before step 'until'?  Yes if teardown

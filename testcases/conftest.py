@@ -25,6 +25,7 @@ STATS = re.compile(r"teardown-check: stats: (.*)$")
 
 # Tags of the checks that are not one family's (family tags are in rules/).
 ORDER_TAGS = {"teardown-order", "teardown-devm-order", "teardown-mmio-dma",
+              "teardown-rearm",
               "teardown-use-after-free"}
 CHECK_TAGS = {"teardown-async"} | ORDER_TAGS
 
