@@ -22,6 +22,7 @@
  *   explain        print each driver's lifecycle: acquisitions, teardown
  *                  steps in order, devres releases, what is left live
  *   dump           print the extracted facts
+ *   selftest-fault fault on purpose once facts are made (tests recovery)
  *
  * Debugging: -fdump-tree-ssa shows the GIMPLE this pass reads; "dump" shows
  * what it made of it.
@@ -56,6 +57,9 @@
 #include "dominance.h"
 #include "attribs.h"
 
+#include <setjmp.h>
+#include <signal.h>
+
 #include "teardown.h"
 
 int plugin_is_GPL_compatible;
@@ -68,6 +72,8 @@ static struct plugin_info teardown_plugin_info = {
 static struct td_rules *rules;
 static struct td_options options;
 static bool stop_after_check, keep_werror, print_stats, dump_facts;
+static bool selftest_fault;	/* tests: fault on purpose, to test recovery */
+static bool in_function;	/* between push_cfun() and pop_cfun() */
 static struct td_unit *unit;
 static hash_map<gimple *, int> *call_ids;
 
@@ -648,7 +654,9 @@ static void add_function(cgraph_node *node)
 	f.is_api = declared_in_header(node->decl);
 	f.returns_value = !VOID_TYPE_P(TREE_TYPE(TREE_TYPE(node->decl)));
 	push_cfun(DECL_STRUCT_FUNCTION(node->decl));
+	in_function = true;
 	f.insert = make_loc(append_point());
+	in_function = false;
 	pop_cfun();
 	td_add_function(unit, &f);
 }
@@ -661,6 +669,7 @@ static void scan_function(cgraph_node *node, int fn)
 	bool postdom;
 
 	push_cfun(DECL_STRUCT_FUNCTION(node->decl));
+	in_function = true;
 	/* computed here only if no pass has them, and freed again */
 	postdom = !dom_info_available_p(CDI_POST_DOMINATORS);
 	if (postdom)
@@ -692,6 +701,7 @@ static void scan_function(cgraph_node *node, int fn)
 	call_ids = NULL;
 	if (postdom)
 		free_dominance_info(CDI_POST_DOMINATORS);
+	in_function = false;
 	pop_cfun();
 }
 
@@ -836,14 +846,21 @@ static void report(const struct td_finding *f, void *ctx)
 
 /* ------------------------------------------------------------------ pass */
 
-static unsigned int teardown_execute(void)
+/*
+ * A bug of ours must not break the build: a fault while checking ends the
+ * check of this unit with one line, and compilation goes on.
+ */
+static sigjmp_buf recover;
+
+static void on_fault(int sig)
 {
-	struct td_stats stats;
+	siglongjmp(recover, sig);
+}
+
+static void check_unit(struct td_stats *stats)
+{
 	cgraph_node *node;
 
-	if (seen_error())
-		return 0;
-	unit = td_unit_new(main_input_filename);
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
 		add_function(node);
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
@@ -852,9 +869,41 @@ static unsigned int teardown_execute(void)
 	scan_module();
 	if (dump_facts)
 		td_unit_dump(unit, stderr);
+	if (selftest_fault)
+		raise(SIGSEGV);
+	td_check_unit(unit, rules, &options, stats, report, NULL);
+}
+
+static unsigned int teardown_execute(void)
+{
+	struct sigaction fault, old_segv, old_bus;
+	struct td_stats stats;
+	int sig;
+
+	if (seen_error())
+		return 0;
+	unit = td_unit_new(main_input_filename);
 	memset(&stats, 0, sizeof(stats));
-	td_check_unit(unit, rules, &options, &stats, report, NULL);
-	if (print_stats)
+	memset(&fault, 0, sizeof(fault));
+	fault.sa_handler = on_fault;
+	sigemptyset(&fault.sa_mask);
+	sigaction(SIGSEGV, &fault, &old_segv);
+	sigaction(SIGBUS, &fault, &old_bus);
+	sig = sigsetjmp(recover, 1);
+	if (!sig) {
+		check_unit(&stats);
+	} else {
+		if (in_function) {
+			pop_cfun();
+			in_function = false;
+		}
+		fprintf(stderr,
+			"%s: teardown-check: internal error (signal %d); file not checked\n",
+			main_input_filename, sig);
+	}
+	sigaction(SIGSEGV, &old_segv, NULL);
+	sigaction(SIGBUS, &old_bus, NULL);
+	if (print_stats && !sig)
 		fprintf(stderr,
 			"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d\n",
 			main_input_filename, stats.drivers, stats.modules,
@@ -868,7 +917,7 @@ static unsigned int teardown_execute(void)
 	if (stop_after_check) {
 		fflush(stdout);
 		fflush(stderr);
-		exit(seen_error() ? 1 : 0);
+		exit(seen_error() || sig ? 1 : 0);
 	}
 	return 0;
 }
@@ -947,6 +996,8 @@ int plugin_init(struct plugin_name_args *info,
 			options.explain = 1;
 		else if (!strcmp(key, "dump"))
 			dump_facts = true;
+		else if (!strcmp(key, "selftest-fault"))
+			selftest_fault = true;
 		else {
 			error("teardown-check: unknown option %<-fplugin-arg-%s-%s%>",
 			      info->base_name, key);

@@ -204,7 +204,7 @@ int main(int argc, char **argv)
 	struct options o = { NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0 };
 	const char *source = NULL;
 	char **cmd, line[8192];
-	int nprefix, i, n = 0, pipefd[2], status, findings = 0;
+	int nprefix, i, n = 0, pipefd[2], status, findings = 0, internal = 0;
 	pid_t pid;
 	FILE *in;
 
@@ -299,11 +299,15 @@ int main(int argc, char **argv)
 	while (fgets(line, sizeof(line), in)) {
 		if (strstr(line, ": warning: ") && strstr(line, " [teardown-"))
 			findings++;
+		if (strstr(line, ": teardown-check: internal error"))
+			internal = 1;
 		fputs(line, stderr);
 	}
 	fclose(in);
 	if (waitpid(pid, &status, 0) < 0)
 		die("waitpid: %s", strerror(errno));
+	if (internal)
+		return 2;	/* already said, by the plugin, in one line */
 	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
 		fprintf(stderr, "teardown-check: %s: %s failed (%s %d); file not checked\n",
 			source, o.cc, WIFEXITED(status) ? "exit" : "signal",

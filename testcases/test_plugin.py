@@ -184,3 +184,18 @@ def test_plugin_in_a_normal_module_build(kernel, tmp_path):
                      r"initialised in .* \[teardown-work\]", out), out
     assert "work-helper-release.c" not in out, out
     assert (tmp_path / "work-missing.o").stat().st_size > 0
+
+
+def test_fault_in_the_checker_does_not_break_the_build(built, empty_c,
+                                                       tmp_path):
+    """A bug of the checker (simulated by the selftest-fault option) ends
+    the check with one line; gcc goes on and emits the same object."""
+    plain, checked = str(tmp_path / "plain.o"), str(tmp_path / "checked.o")
+    a = run(["gcc", "-O2", "-c", "-o", plain, empty_c])
+    b = run(["gcc", "-O2", "-c", "-o", checked, "-fplugin=" + PLUGIN,
+             "-fplugin-arg-teardown_check-selftest-fault", empty_c])
+    assert a.returncode == 0 and b.returncode == 0, b.stderr
+    assert b.stderr.strip().endswith(
+        "teardown-check: internal error (signal 11); file not checked")
+    assert "internal compiler error" not in b.stderr
+    assert open(plain, "rb").read() == open(checked, "rb").read()
