@@ -63,8 +63,15 @@ static int helper_of(const struct td_model *m, int call)
 	return fn >= 0 && !m->unit->funcs[fn].is_api ? fn : -1;
 }
 
-static void expand(struct td_model *m, int fn, int conditional, int devres,
-		   int *stack, int depth)
+/*
+ * Walk fn's calls in order, expanding the helpers of the file in place
+ * (recursion and depth bounded), and hand each other call to visit().
+ */
+typedef void (*visit_fn)(struct td_model *m, int call, int conditional,
+			 void *ctx);
+
+static void walk(struct td_model *m, int fn, int conditional, int *stack,
+		 int depth, visit_fn visit, void *ctx)
 {
 	int *calls, n, i, j;
 
@@ -79,61 +86,65 @@ static void expand(struct td_model *m, int fn, int conditional, int devres,
 		abort();
 	n = td_calls_in_order(m, fn, calls, MAX_CALLS);
 	for (i = 0; i < n; i++) {
-		const struct td_call *c = &m->unit->calls[calls[i]];
+		int cond = conditional || m->unit->calls[calls[i]].conditional;
 		int helper = helper_of(m, calls[i]);
-		struct td_step s = { calls[i], -1, fn, devres,
-				     conditional || c->conditional };
 
 		if (helper >= 0)
-			expand(m, helper, s.conditional, devres, stack,
-			       depth + 1);
+			walk(m, helper, cond, stack, depth + 1, visit, ctx);
 		else
-			add_step(m, &s);
+			visit(m, calls[i], cond, ctx);
 	}
 	free(calls);
 }
 
-/* Probe's calls in order, helpers expanded: the order devres records. */
-static int probe_order(const struct td_model *m, int fn, int *out, int n,
-		       int max, int *stack, int depth)
+/* A teardown step; ctx says whether devres runs it. */
+static void add_call_step(struct td_model *m, int call, int conditional,
+			  void *ctx)
 {
-	int *calls, k, i, j;
+	struct td_step s = { call, -1, m->unit->calls[call].fn, *(int *)ctx,
+			     conditional };
 
-	if (depth >= MAX_DEPTH)
-		return n;
-	for (j = 0; j < depth; j++)
-		if (stack[j] == fn)
-			return n;
-	stack[depth] = fn;
-	calls = (int *)malloc(MAX_CALLS * sizeof(*calls));
-	if (!calls)
-		abort();
-	k = td_calls_in_order(m, fn, calls, MAX_CALLS);
-	for (i = 0; i < k && n < max; i++) {
-		int helper = helper_of(m, calls[i]);
+	add_step(m, &s);
+}
 
-		if (helper >= 0)
-			n = probe_order(m, helper, out, n, max, stack, depth + 1);
-		else
-			out[n++] = calls[i];
-	}
-	free(calls);
-	return n;
+static void expand(struct td_model *m, int fn, int devres, int *stack)
+{
+	walk(m, fn, 0, stack, 0, add_call_step, &devres);
+}
+
+/* Probe's calls in order, helpers expanded: the order devres records. */
+struct call_list {
+	int *calls;
+	int n, max;
+};
+
+static void add_probe_call(struct td_model *m, int call, int conditional,
+			   void *ctx)
+{
+	struct call_list *l = (struct call_list *)ctx;
+
+	if (l->n < l->max)
+		l->calls[l->n++] = call;
 }
 
 void td_timeline_build(struct td_model *m)
 {
 	int stack[MAX_DEPTH], *order, n, i, r;
+	struct call_list probe_calls;
 
 	m->nsteps = 0;
 	if (m->remove >= 0)
-		expand(m, m->remove, 0, 0, stack, 0);
+		expand(m, m->remove, 0, stack);
 	if (m->probe < 0)
 		return;
 	order = (int *)malloc(MAX_CALLS * sizeof(*order));
 	if (!order)
 		abort();
-	n = probe_order(m, m->probe, order, 0, MAX_CALLS, stack, 0);
+	probe_calls.calls = order;
+	probe_calls.n = 0;
+	probe_calls.max = MAX_CALLS;
+	walk(m, m->probe, 0, stack, 0, add_probe_call, &probe_calls);
+	n = probe_calls.n;
 	/* devres undoes probe's managed acquisitions last-first */
 	for (i = n - 1; i >= 0; i--) {
 		const struct td_call *c = &m->unit->calls[order[i]];
@@ -152,7 +163,7 @@ void td_timeline_build(struct td_model *m)
 						  c->arg[act->callback].func);
 
 			if (cb >= 0)
-				expand(m, cb, 0, 1, stack, 0);
+				expand(m, cb, 1, stack);
 		}
 	}
 	free(order);

@@ -85,6 +85,30 @@ def kbuild_check_argv(kernel, obj, source=None):
     return out
 
 
+def one_line(lines, regex, path):
+    """The index of the one line matching regex (a mutation's anchor)."""
+    hits = [i for i, l in enumerate(lines) if re.search(regex, l)]
+    assert len(hits) == 1, "%s: %r matches %d lines" % (path, regex, len(hits))
+    return hits[0]
+
+
+def emptied(line):
+    """A statement replaced by ';': a brace-less if keeps its shape."""
+    return re.match(r"\s*", line).group(0) + ";"
+
+
+def mutated_source(kernel, relpath, tmpdir, edit):
+    """A copy of a kernel file with edit(lines, path) applied, in tmpdir."""
+    path = os.path.join(kernel.src, relpath)
+    with open(path) as f:
+        lines = f.read().split("\n")
+    edit(lines, path)
+    out = os.path.join(tmpdir, os.path.basename(path))
+    with open(out, "w") as f:
+        f.write("\n".join(lines))
+    return out
+
+
 def run_checker(argv, cwd, extra=("--stats",), timeout=300):
     """Run teardown-check; return (exit code, findings, notes, stats, stderr)."""
     r = subprocess.run([CHECKER] + list(extra) + list(argv), cwd=cwd,

@@ -12,7 +12,8 @@ import tempfile
 
 import pytest
 
-from conftest import RULES, kbuild_check_argv, run_checker
+from conftest import (RULES, emptied, kbuild_check_argv, mutated_source,
+                      one_line, run_checker)
 from real_drivers import DRIVERS
 
 pytestmark = pytest.mark.kernel
@@ -38,18 +39,10 @@ def matches(finding, expect):
 
 
 def mutate(kernel, driver, tmpdir):
-    path = os.path.join(kernel.src, driver["path"])
-    with open(path) as f:
-        lines = f.read().split("\n")
-    hits = [i for i, l in enumerate(lines) if re.search(driver["delete"], l)]
-    assert len(hits) == 1, "%s: 'delete' matches %d lines" % (
-        driver["path"], len(hits))
-    i = hits[0]
-    lines[i] = re.match(r"\s*", lines[i]).group(0) + ";"
-    out = os.path.join(tmpdir, os.path.basename(path))
-    with open(out, "w") as f:
-        f.write("\n".join(lines))
-    return out
+    def edit(lines, path):
+        i = one_line(lines, driver["delete"], path)
+        lines[i] = emptied(lines[i])
+    return mutated_source(kernel, driver["path"], tmpdir, edit)
 
 
 def describe(findings):

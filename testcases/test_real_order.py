@@ -14,7 +14,8 @@ import tempfile
 
 import pytest
 
-from conftest import ORDER_TAGS, kbuild_check_argv, run_checker
+from conftest import (ORDER_TAGS, emptied, kbuild_check_argv,
+                      mutated_source, one_line, run_checker)
 from real_order_drivers import MODULE_CASES, ORDER_DRIVERS
 from test_real_drivers import TAGS, describe
 
@@ -27,36 +28,25 @@ RULE_TAGS = {
 }
 
 
-def one_line(lines, regex, path):
-    hits = [i for i, l in enumerate(lines) if re.search(regex, l)]
-    assert len(hits) == 1, "%s: %r matches %d lines" % (path, regex, len(hits))
-    return hits[0]
-
-
 def mutated_copy(kernel, entry, tmpdir):
-    path = os.path.join(kernel.src, entry["path"])
-    with open(path) as f:
-        lines = f.read().split("\n")
-    if "swap" in entry:
-        a, b = (one_line(lines, r, path) for r in entry["swap"])
-        lines[a], lines[b] = lines[b], lines[a]
-    elif "devm" in entry:
-        d = entry["devm"]
-        i = one_line(lines, d["request"], path)
-        lines[i] = lines[i].replace(*d["replace"], 1)
-        i = one_line(lines, d["delete"], path)
-        lines[i] = re.match(r"\s*", lines[i]).group(0) + ";"
-    elif "replace" in entry:
-        regex, old, new = entry["replace"]
-        i = one_line(lines, regex, path)
-        lines[i] = lines[i].replace(old, new, 1)
-    else:
-        i = one_line(lines, entry["delete"], path)
-        lines[i] = re.match(r"\s*", lines[i]).group(0) + ";"
-    out = os.path.join(tmpdir, os.path.basename(path))
-    with open(out, "w") as f:
-        f.write("\n".join(lines))
-    return out
+    def edit(lines, path):
+        if "swap" in entry:
+            a, b = (one_line(lines, r, path) for r in entry["swap"])
+            lines[a], lines[b] = lines[b], lines[a]
+        elif "devm" in entry:
+            d = entry["devm"]
+            i = one_line(lines, d["request"], path)
+            lines[i] = lines[i].replace(*d["replace"], 1)
+            i = one_line(lines, d["delete"], path)
+            lines[i] = emptied(lines[i])
+        elif "replace" in entry:
+            regex, old, new = entry["replace"]
+            i = one_line(lines, regex, path)
+            lines[i] = lines[i].replace(old, new, 1)
+        else:
+            i = one_line(lines, entry["delete"], path)
+            lines[i] = emptied(lines[i])
+    return mutated_source(kernel, entry["path"], tmpdir, edit)
 
 
 def tail(text):
