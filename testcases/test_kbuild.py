@@ -9,7 +9,6 @@ the reviewed list in testcases/kernel-findings/<dir>.txt, both ways.
 """
 import os
 import re
-import subprocess
 
 import pytest
 

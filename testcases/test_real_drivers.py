@@ -6,7 +6,6 @@ bugs, each explained there); mutated, exactly one finding more: the
 resource whose release was deleted, of the expected kind, acquired where
 expected.
 """
-import os
 import re
 import tempfile
 

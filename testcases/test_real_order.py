@@ -8,7 +8,6 @@ Entries marked 'silent' must stay silent when mutated; among them rule F
 not a check: timer_delete_sync() waits for the running callback and then
 deletes the timer that callback re-armed.
 """
-import os
 import re
 import tempfile
 
