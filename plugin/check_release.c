@@ -105,7 +105,7 @@ static const char *handed_off(const struct td_model *m,
 		 * resources; the driver's code in another file might */
 		if (c->callee && c->callee_api)
 			continue;
-		callee = td_find_function(u, c->callee);
+		callee = td_callee(m, i);
 		if (callee >= 0)
 			continue;	/* a helper: followed, not opaque */
 		for (j = 0; j < c->nargs; j++) {

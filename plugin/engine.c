@@ -40,6 +40,28 @@ static void bind_probe_args(const struct td_unit *u, const struct td_rules *r,
 	}
 }
 
+/*
+ * The checks ask each call for its rules and its callee over and over:
+ * look them up once for the unit.
+ */
+static void index_calls(struct td_model *m, const struct td_unit *u,
+			const struct td_rules *rules)
+{
+	int i, k;
+
+	m->call_rule = (const struct td_rule **)calloc(
+		(size_t)u->ncalls * TD_RULE_NKINDS + 1, sizeof(*m->call_rule));
+	m->callee_fn = (int *)calloc(u->ncalls + 1, sizeof(*m->callee_fn));
+	if (!m->call_rule || !m->callee_fn)
+		abort();
+	for (i = 0; i < u->ncalls; i++) {
+		m->callee_fn[i] = td_find_function(u, u->calls[i].callee);
+		for (k = 0; k < TD_RULE_NKINDS; k++)
+			m->call_rule[i * TD_RULE_NKINDS + k] = td_rules_find(
+				rules, (enum td_rule_kind)k, u->calls[i].callee);
+	}
+}
+
 void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		   const struct td_options *opts, struct td_stats *stats,
 		   td_report_fn report, void *ctx)
@@ -58,6 +80,7 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 	memcpy(drv, unit->drivers, unit->ndrivers * sizeof(*drv));
 	bind_probe_args(unit, rules, drv, unit->ndrivers);
 	memset(&m, 0, sizeof(m));
+	index_calls(&m, unit, rules);
 	m.unit = unit;
 	m.rules = rules;
 	m.opts = opts;
@@ -106,5 +129,7 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 	for (i = 0; i < m.nemitted; i++)
 		free(m.emitted[i]);
 	free(m.emitted);
+	free(m.call_rule);
+	free(m.callee_fn);
 	free(drv);
 }

@@ -44,6 +44,11 @@ struct td_model {
 	td_report_fn report;
 	void *report_ctx;
 
+	/* per call, computed once per unit: its rule of each kind, and the
+	 * index of the function it calls (-1 if not defined here) */
+	const struct td_rule **call_rule;
+	int *callee_fn;
+
 	const struct td_driver *drv;
 	int probe, remove;	/* function indices, remove may be -1 */
 	char *in_probe;		/* per function: reached from probe */
@@ -62,6 +67,7 @@ void td_model_release(struct td_model *m);
 void td_reach(const struct td_model *m, int fn, char *set);
 const struct td_rule *td_call_rule(const struct td_model *m, int call,
 				   enum td_rule_kind kind);
+int td_callee(const struct td_model *m, int call);
 int td_path_key(const struct td_model *m, const struct td_path *p, int n,
 		char *key, int *family);
 int td_value_key(const struct td_model *m, const struct td_value *v, int fn,

@@ -860,11 +860,13 @@ static void on_fault(int sig)
 static void check_unit(struct td_stats *stats)
 {
 	cgraph_node *node;
+	int fn = 0;
 
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
 		add_function(node);
+	/* the same order: function fn is the fn-th added */
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
-		scan_function(node, td_find_function(unit, name_of(node->decl)));
+		scan_function(node, fn++);
 	scan_drivers();
 	scan_module();
 	if (dump_facts)

@@ -212,7 +212,7 @@ static const struct td_value *binding(const struct td_model *m, int fn,
 			}
 			continue;
 		}
-		rule = td_rules_find(m->rules, TD_RULE_ACTION, c->callee);
+		rule = td_call_rule(m, i, TD_RULE_ACTION);
 		if (rule && param == 0 && rule->data >= 0 &&
 		    rule->callback < c->nargs && rule->data < c->nargs &&
 		    c->arg[rule->callback].kind == TD_VAL_FUNC &&
@@ -388,7 +388,13 @@ void td_value_text(const struct td_model *m, const struct td_value *v, int fn,
 const struct td_rule *td_call_rule(const struct td_model *m, int call,
 				   enum td_rule_kind kind)
 {
-	return td_rules_find(m->rules, kind, m->unit->calls[call].callee);
+	return m->call_rule[call * TD_RULE_NKINDS + kind];
+}
+
+/* The function of this unit a call calls, or -1. */
+int td_callee(const struct td_model *m, int call)
+{
+	return m->callee_fn[call];
 }
 
 /* Mark fn and every helper it calls, transitively, in set. */
@@ -402,7 +408,7 @@ void td_reach(const struct td_model *m, int fn, char *set)
 	set[fn] = 1;
 	for (i = 0; i < u->ncalls; i++)
 		if (u->calls[i].fn == fn && u->calls[i].callee)
-			td_reach(m, td_find_function(u, u->calls[i].callee), set);
+			td_reach(m, td_callee(m, i), set);
 }
 
 static struct td_resource *find_resource(struct td_model *m, int family,
@@ -474,7 +480,7 @@ static const struct td_path *kept_result(const struct td_model *m, int call,
 
 		if (u->calls[i].fn != c->fn)
 			continue;
-		helper = td_find_function(u, u->calls[i].callee);
+		helper = td_callee(m, i);
 		if (helper < 0 || u->funcs[helper].is_api)
 			continue;
 		for (j = 0; j < u->calls[i].nargs; j++) {

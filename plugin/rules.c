@@ -284,6 +284,7 @@ static int check_rule(struct parser *p, const struct td_rule *rule)
 	case TD_RULE_NEUTRAL:
 	case TD_RULE_PROBE_FIELD:
 	case TD_RULE_REMOVE_FIELD:
+	case TD_RULE_NKINDS:
 		return 0;
 	}
 	return 0;

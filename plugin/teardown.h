@@ -156,6 +156,7 @@ enum td_rule_kind {
 	TD_RULE_USE,
 	TD_RULE_QUIESCE,
 	TD_RULE_FREE,
+	TD_RULE_NKINDS
 };
 
 #define TD_RET (-2)		/* "ret": the handle is the return value */

@@ -58,7 +58,7 @@ static void add_step(struct td_model *m, const struct td_step *s)
 /* A helper of this file, not a kernel inline: expanded, not a step. */
 static int helper_of(const struct td_model *m, int call)
 {
-	int fn = td_find_function(m->unit, m->unit->calls[call].callee);
+	int fn = td_callee(m, call);
 
 	return fn >= 0 && !m->unit->funcs[fn].is_api ? fn : -1;
 }
