@@ -159,7 +159,7 @@ static int rebase_handle(const struct td_model *m,
 		if (!c || !res->rule || res->rule->handle < 0 ||
 		    res->rule->handle >= c->nargs)
 			return 0;
-		td_value_text(m, &c->arg[res->rule->handle], res->fn, buf, len,
+		td_value_text(m, &c->arg[res->rule->handle], buf, len,
 			      &ok);
 		return ok;
 	}
@@ -220,7 +220,7 @@ static int expand_fix(const struct td_model *m, const struct td_resource *res,
 			snprintf(piece, sizeof(piece), "%%%c", *t);
 		}
 		if (v)
-			td_value_text(m, v, res->fn, piece, sizeof(piece),
+			td_value_text(m, v, piece, sizeof(piece),
 				      &rebasable);
 		if (deref && piece[0] == '&')
 			memmove(piece, piece + 1, strlen(piece));

@@ -74,7 +74,7 @@ int td_value_key(const struct td_model *m, const struct td_value *v, int fn,
 		 char *key, int *family);
 int td_value_has_key(const struct td_model *m, const struct td_value *v,
 		     int fn, const char *key, int depth);
-void td_value_text(const struct td_model *m, const struct td_value *v, int fn,
+void td_value_text(const struct td_model *m, const struct td_value *v,
 		   char *buf, size_t len, int *rebasable);
 int td_rebase_text(const struct td_model *m, const struct td_path *path,
 		   int fn, char *buf, size_t len);

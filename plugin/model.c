@@ -351,7 +351,7 @@ int td_rebase_text(const struct td_model *m, const struct td_path *path,
 	return 0;
 }
 
-void td_value_text(const struct td_model *m, const struct td_value *v, int fn,
+void td_value_text(const struct td_model *m, const struct td_value *v,
 		   char *buf, size_t len, int *rebasable)
 {
 	if ((v->kind == TD_VAL_ADDR || v->kind == TD_VAL_LOAD) &&
@@ -382,7 +382,6 @@ void td_value_text(const struct td_model *m, const struct td_value *v, int fn,
 	}
 	snprintf(buf, len, "%s", v->text ? v->text : "...");
 	*rebasable = 0;
-	(void)fn;
 }
 
 const struct td_rule *td_call_rule(const struct td_model *m, int call,
