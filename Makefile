@@ -15,7 +15,8 @@ GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
 CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Wno-unused-parameter
 ENGINE   := plugin/rules.c plugin/unit.c plugin/model.c plugin/timeline.c \
-            plugin/engine.c plugin/check_release.c plugin/check_order.c
+            plugin/engine.c plugin/check_release.c plugin/check_order.c \
+            plugin/check_error_path.c
 ENGINE_O := $(ENGINE:.c=.o)
 HEADERS  := plugin/teardown.h plugin/engine.h
 

@@ -28,38 +28,6 @@ static int family_is(const struct td_model *m, const struct td_resource *r,
 	return !strcmp(m->rules->families[r->family].name, name);
 }
 
-/* The callbacks a resource runs: its handler, and an IRQ's thread. */
-static int callbacks_of(const struct td_model *m, const struct td_resource *r,
-			char *set)
-{
-	int cb = td_find_function(m->unit, r->callback);
-	int th = td_find_function(m->unit, r->thread);
-
-	memset(set, 0, m->unit->nfuncs + 1);
-	td_reach(m, cb, set);
-	td_reach(m, th, set);
-	return cb >= 0 || th >= 0;
-}
-
-/* Does call (in a callback) queue, arm or access resource q? */
-static int feeds(const struct td_model *m, int call,
-		 const struct td_resource *q)
-{
-	const struct td_call *c = &m->unit->calls[call];
-	const struct td_rule *rule = td_call_rule(m, call, TD_RULE_QUEUE);
-	const char *fam = m->rules->families[q->family].name;
-
-	if (rule) {
-		int arg = !strcmp(fam, "workqueue") ? rule->wq : rule->work;
-
-		return arg >= 0 && arg < c->nargs &&
-		       td_value_has_key(m, &c->arg[arg], c->fn, q->key, 0) &&
-		       (!strcmp(fam, "workqueue") || !strcmp(fam, "work") ||
-			!strcmp(fam, "dwork"));
-	}
-	return td_call_applies(m, call, TD_RULE_USE, q);
-}
-
 static void describe_stop(const struct td_model *m, int step, char *buf,
 			  size_t len)
 {
@@ -141,38 +109,6 @@ static int stopped_for_good(const struct td_model *m, int step)
 	return rule && rule->final;
 }
 
-/*
- * feed[r * nres + q]: the call by which a callback of r queues, arms or
- * accesses q, or -1.  Only calls that some queue or use rule names can.
- */
-static int *feed_matrix(const struct td_model *m)
-{
-	int n = m->nres, r, q, i;
-	int *feed = (int *)malloc((n * n + 1) * sizeof(*feed));
-	char *set = (char *)malloc(m->unit->nfuncs + 1);
-
-	if (!feed || !set)
-		abort();
-	for (i = 0; i < n * n; i++)
-		feed[i] = -1;
-	for (r = 0; r < n; r++) {
-		if (!callbacks_of(m, &m->res[r], set))
-			continue;
-		for (i = 0; i < m->unit->ncalls; i++) {
-			if (!set[m->unit->calls[i].fn] ||
-			    (!td_call_rule(m, i, TD_RULE_QUEUE) &&
-			     !td_call_rule(m, i, TD_RULE_USE)))
-				continue;
-			for (q = 0; q < n; q++)
-				if (q != r && feed[r * n + q] < 0 &&
-				    feeds(m, i, &m->res[q]))
-					feed[r * n + q] = i;
-		}
-	}
-	free(set);
-	return feed;
-}
-
 /* Does q feed r back, directly or through other resources? */
 static int feeds_back(const struct td_model *m, const int *feed, int q, int r)
 {
@@ -251,7 +187,7 @@ static void check_rearm(struct td_model *m, const int *feed, int r, int pr)
 
 static void check_feeds(struct td_model *m)
 {
-	int *feed = feed_matrix(m);
+	int *feed = td_feed_matrix(m);
 	int n = m->nres, r, q;
 
 	for (r = 0; r < n; r++) {
@@ -393,7 +329,7 @@ static int callback_uses(const struct td_model *m,
 {
 	int i, j;
 
-	if (!callbacks_of(m, r, set))
+	if (!td_callbacks_of(m, r, set))
 		return 0;
 	for (i = 0; i < m->unit->ncalls; i++) {
 		const struct td_call *c = &m->unit->calls[i];

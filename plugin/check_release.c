@@ -142,103 +142,12 @@ static int released_elsewhere(const struct td_model *m,
 	return found;
 }
 
-/* The resource's text as remove() would write it. */
-static int rebase_handle(const struct td_model *m,
-			 const struct td_resource *res, char *buf, size_t len)
-{
-	struct td_path base;
-
-	if (m->remove < 0)
-		return 0;
-	if (!res->path) {
-		/* a cookie or a pointer: as remove would name it */
-		const struct td_call *c = res->call >= 0 ?
-			&m->unit->calls[res->call] : NULL;
-		int ok = 1;
-
-		if (!c || !res->rule || res->rule->handle < 0 ||
-		    res->rule->handle >= c->nargs)
-			return 0;
-		td_value_text(m, &c->arg[res->rule->handle], buf, len,
-			      &ok);
-		return ok;
-	}
-	if (!td_rebase_text(m, res->path, m->remove, buf, len))
-		return 0;
-	if (res->path->base == TD_BASE_GLOBAL || !res->path->via_pointer) {
-		snprintf(buf, len, "%s", res->text);
-		return res->path->var != NULL;
-	}
-	if (!res->path->var)
-		return 0;
-	base = *res->path;
-	base.nfields = 0;
-	if (!td_rebase_text(m, &base, m->remove, buf, len))
-		return 0;
-	snprintf(buf + strlen(buf), len - strlen(buf), "%s",
-		 res->text + strlen(res->path->var));
-	return 1;
-}
-
-/* Expand a fix= template: %h handle, %i id, %N argument N. */
-static int expand_fix(const struct td_model *m, const struct td_resource *res,
-		      char *buf, size_t len)
-{
-	const struct td_family *fam = &m->rules->families[res->family];
-	const char *t = res->rule && res->rule->fix ? res->rule->fix : fam->fix;
-	const struct td_call *c = res->call >= 0 ? &m->unit->calls[res->call] : NULL;
-	int rebasable = 1, deref = 0;
-	size_t at = 0;
-
-	if (!t)
-		t = "";
-	for (; *t && at + 1 < len; t++) {
-		char piece[TD_KEY_LEN];
-		const struct td_value *v = NULL;
-
-		if (*t != '%' || !t[1]) {
-			buf[at++] = *t;
-			continue;
-		}
-		t++;
-		if (*t == 'h') {
-			if (!rebase_handle(m, res, piece, sizeof(piece))) {
-				snprintf(piece, sizeof(piece), "%s", res->text);
-				rebasable = 0;
-			}
-		} else if (*t == 'i' && c && res->rule && res->rule->id >= 0) {
-			v = &c->arg[res->rule->id];
-		} else if (*t >= '0' && *t <= '9' && c && *t - '0' < c->nargs) {
-			v = &c->arg[*t - '0'];
-		} else if (*t == '*' && t[1] >= '0' && t[1] <= '9' && c &&
-			   t[1] - '0' < c->nargs) {
-			/* what the argument points to: &p->dma is p->dma */
-			t++;
-			v = &c->arg[*t - '0'];
-			deref = 1;
-		} else {
-			snprintf(piece, sizeof(piece), "%%%c", *t);
-		}
-		if (v)
-			td_value_text(m, v, piece, sizeof(piece),
-				      &rebasable);
-		if (deref && piece[0] == '&')
-			memmove(piece, piece + 1, strlen(piece));
-		else if (deref)
-			rebasable = 0;
-		deref = 0;
-		at += snprintf(buf + at, len - at, "%s", piece);
-	}
-	buf[at < len ? at : len - 1] = '\0';
-	return rebasable && m->remove >= 0;
-}
-
 static void report_missing(struct td_model *m, const struct td_resource *res)
 {
 	const struct td_family *fam = &m->rules->families[res->family];
 	char where[512], fix[TD_KEY_LEN], msg[2048];
 	struct td_finding f;
-	int can_insert = expand_fix(m, res, fix, sizeof(fix));
+	int can_insert = td_fix_text(m, res, 1, fix, sizeof(fix));
 
 	if (res->fn == m->probe)
 		snprintf(where, sizeof(where), "%s()", td_fn_name(m, res->fn));
@@ -321,6 +230,8 @@ void td_check_release(struct td_model *m)
 
 		if (res->rule && res->rule->bytype)
 			continue;	/* memory: for the order checks only */
+		if (m->rules->families[res->family].error_only)
+			continue;	/* probe's error paths only */
 		if (res->managed) {
 			m->stats->managed++;
 			continue;

@@ -13,6 +13,7 @@ typedef void (*td_check_fn)(struct td_model *m);
 static const td_check_fn checks[] = {
 	td_check_release,
 	td_check_order,
+	td_check_error_path,
 };
 
 /* module_platform_driver_probe() passes probe as an argument. */
@@ -88,13 +89,13 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 	m.report = report;
 	m.report_ctx = ctx;
 	for (i = 0; i < unit->ndrivers; i++) {
-		int seen = 0;
+		int seen = 0, only_errors;
 
 		if (!drv[i].probe || td_find_function(unit, drv[i].probe) < 0)
 			continue;
-		/* a module with no exit cannot be unloaded: nothing to undo */
-		if (drv[i].module && !drv[i].remove)
-			continue;
+		/* a module with no exit cannot be unloaded: only its init's
+		 * own failure paths have something to undo */
+		only_errors = drv[i].module && !drv[i].remove;
 		/* several driver objects may share one probe/remove pair */
 		for (j = 0; j < i; j++)
 			if (drv[j].probe && !strcmp(drv[j].probe, drv[i].probe) &&
@@ -117,7 +118,8 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		if (opts && opts->explain)
 			td_explain(&m, stderr);
 		for (k = 0; k < sizeof(checks) / sizeof(checks[0]); k++)
-			checks[k](&m);
+			if (!only_errors || checks[k] == td_check_error_path)
+				checks[k](&m);
 		td_model_release(&m);
 		stats->module_acquired += scratch.acquired + scratch.managed;
 		stats->module_released += scratch.released;
@@ -125,6 +127,9 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		stats->unkeyed += scratch.unkeyed;
 		stats->handed_off += scratch.handed_off;
 		stats->released_elsewhere += scratch.released_elsewhere;
+		stats->error_exits += scratch.error_exits;
+		stats->error_undecided += scratch.error_undecided;
+		stats->error_budget += scratch.error_budget;
 	}
 	for (i = 0; i < m.nemitted; i++)
 		free(m.emitted[i]);

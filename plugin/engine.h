@@ -55,6 +55,7 @@ struct td_model {
 	char *in_teardown;	/* reached from remove or a devres action */
 	struct td_resource *res;
 	int nres, res_cap;
+	int *call_res;		/* per call: the resource it acquires, or -1 */
 	struct td_step *steps;	/* the teardown timeline (timeline.c) */
 	int nsteps, steps_cap;
 	char **emitted;		/* findings reported so far in the unit */
@@ -83,6 +84,12 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 const char *td_fn_name(const struct td_model *m, int fn);
 void td_trace(const struct td_model *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+int td_fix_text(const struct td_model *m, const struct td_resource *res,
+		int in_remove, char *buf, size_t len);
+int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
+		    char *set);
+int td_feeds(const struct td_model *m, int call, const struct td_resource *q);
+int *td_feed_matrix(const struct td_model *m);
 int td_tag_enabled(const struct td_model *m, const char *tag);
 void td_emit(struct td_model *m, struct td_finding *f);
 
@@ -95,5 +102,6 @@ void td_explain(const struct td_model *m, FILE *out);
 /* the checks */
 void td_check_release(struct td_model *m);
 void td_check_order(struct td_model *m);
+void td_check_error_path(struct td_model *m);
 
 #endif /* TEARDOWN_ENGINE_H */

@@ -76,6 +76,8 @@ static bool selftest_fault;	/* tests: fault on purpose, to test recovery */
 static bool in_function;	/* between push_cfun() and pop_cfun() */
 static struct td_unit *unit;
 static hash_map<gimple *, int> *call_ids;
+static hash_map<tree, int> *name_ids;	/* SSA name -> unit->names */
+static int block_base;			/* unit index of block 0 of cfun */
 
 /* ------------------------------------------------------------ locations */
 
@@ -537,6 +539,21 @@ static bool always_reached(basic_block bb)
 	return dominated_by_p(CDI_POST_DOMINATORS, entry, bb);
 }
 
+/* How a value of this type tells failure: 0/-errno, NULL/ERR_PTR. */
+static enum td_result result_of_type(tree type)
+{
+	if (!type || VOID_TYPE_P(type))
+		return TD_RES_VOID;
+	if (POINTER_TYPE_P(type))
+		return TD_RES_PTR;
+	if (TREE_CODE(type) == INTEGER_TYPE && !TYPE_UNSIGNED(type))
+		return TD_RES_INT;
+	return TD_RES_OTHER;
+}
+
+/* Calls whose merged arguments get extra entries once the function is done. */
+static vec<gcall *> pending_alternatives;
+
 static void record_call(gcall *stmt, int fn)
 {
 	struct td_call c;
@@ -550,6 +567,10 @@ static void record_call(gcall *stmt, int fn)
 		       declared_in_header(gimple_call_fndecl(stmt));
 	c.loc = make_loc(gimple_location(stmt));
 	c.conditional = !always_reached(gimple_bb(stmt));
+	c.block = block_base + gimple_bb(stmt)->index;
+	c.result_kind = result_of_type(gimple_call_fntype(stmt) ?
+				       TREE_TYPE(gimple_call_fntype(stmt)) :
+				       NULL_TREE);
 	c.nargs = gimple_call_num_args(stmt);
 	if (c.nargs > TD_MAX_ARGS)
 		c.nargs = TD_MAX_ARGS;
@@ -562,7 +583,8 @@ static void record_call(gcall *stmt, int fn)
 	else if (lhs && is_memory_ref(lhs) && analyze_path(lhs, &c.result.path))
 		c.result.kind = TD_VAL_LOAD;
 	td_add_call(unit, &c);
-	record_alternatives(stmt, &c);
+	/* after the function's own calls: call_ids must stay right */
+	pending_alternatives.safe_push(stmt);
 }
 
 /* obj.field = &function: INIT_WORK(), hrtimer .function = ... */
@@ -610,6 +632,195 @@ static void record_vars(int fn)
 	}
 }
 
+/* --------------------------------------------------------- control flow */
+
+static int name_index(tree t, int depth);
+
+static void make_opnd(tree t, struct td_opnd *o, int depth)
+{
+	memset(o, 0, sizeof(*o));
+	if (!t)
+		return;
+	if (TREE_CODE(t) == INTEGER_CST && tree_fits_shwi_p(t)) {
+		o->kind = TD_OP_CONST;
+		o->cst = (long)tree_to_shwi(t);
+	} else if (TREE_CODE(t) == SSA_NAME) {
+		o->kind = TD_OP_NAME;
+		o->name = name_index(t, depth);
+	}
+}
+
+/* _2 = ~_1 on a bool, _2 = _1 ^ 1, _2 = _1 == 0: the negation of _1. */
+static bool negates(gassign *def)
+{
+	enum tree_code code = gimple_assign_rhs_code(def);
+	tree type = TREE_TYPE(gimple_assign_lhs(def));
+	tree rhs2 = gimple_num_ops(def) > 2 ? gimple_assign_rhs2(def) : NULL;
+
+	if (code == TRUTH_NOT_EXPR)
+		return true;
+	if (code == BIT_NOT_EXPR && TREE_CODE(type) == BOOLEAN_TYPE)
+		return true;
+	if (code == BIT_XOR_EXPR && rhs2 && integer_onep(rhs2) &&
+	    TREE_CODE(type) == BOOLEAN_TYPE)
+		return true;
+	return code == EQ_EXPR && rhs2 && integer_zerop(rhs2);
+}
+
+/* How SSA name t was made, as far as branches and returns care. */
+static void describe_name(tree t, struct td_name *n, int depth)
+{
+	gimple *def = SSA_NAME_DEF_STMT(t);
+	unsigned int i;
+	int *id;
+
+	if (SSA_NAME_IS_DEFAULT_DEF(t) || !def || depth > 32)
+		return;
+	if (gimple_code(def) == GIMPLE_PHI) {
+		n->kind = TD_NAME_PHI;
+		n->block = block_base + gimple_bb(def)->index;
+		n->nargs = gimple_phi_num_args(def);
+		n->first_arg = unit->nphi_args;
+		/* reserve the arguments: their values may add more */
+		for (i = 0; i < gimple_phi_num_args(def); i++) {
+			struct td_phi_arg a;
+
+			memset(&a, 0, sizeof(a));
+			a.pred = block_base + gimple_phi_arg_edge(
+				as_a<gphi *>(def), i)->src->index;
+			td_add_phi_arg(unit, &a);
+		}
+		for (i = 0; i < gimple_phi_num_args(def); i++) {
+			struct td_opnd o;
+
+			make_opnd(gimple_phi_arg_def(def, i), &o, depth + 1);
+			unit->phi_args[n->first_arg + i].val = o;
+		}
+	} else if (is_gimple_call(def)) {
+		if (call_ids && (id = call_ids->get(def))) {
+			n->kind = TD_NAME_CALL;
+			n->call = *id;
+		} else if (gimple_call_builtin_p(def, BUILT_IN_EXPECT) &&
+			   gimple_call_num_args(def) > 0) {
+			n->kind = TD_NAME_COPY;
+			make_opnd(gimple_call_arg(def, 0), &n->src, depth + 1);
+		}
+	} else if (is_gimple_assign(def)) {
+		gassign *a = as_a<gassign *>(def);
+		enum tree_code code = gimple_assign_rhs_code(a);
+		tree rhs = gimple_assign_rhs1(a);
+		tree rhs2 = gimple_num_ops(a) > 2 ? gimple_assign_rhs2(a) : NULL;
+
+		if (gimple_assign_single_p(a) && is_memory_ref(rhs)) {
+			analyze_value(rhs, &n->load, 0);
+			if (n->load.kind == TD_VAL_LOAD)
+				n->kind = TD_NAME_LOAD;
+		} else if (gimple_assign_single_p(a) ||
+			   CONVERT_EXPR_CODE_P(code) ||
+			   (code == NE_EXPR && rhs2 && integer_zerop(rhs2))) {
+			n->kind = TD_NAME_COPY;
+			make_opnd(rhs, &n->src, depth + 1);
+		} else if (negates(a)) {
+			n->kind = TD_NAME_NOT;
+			make_opnd(rhs, &n->src, depth + 1);
+		}
+	}
+}
+
+static int name_index(tree t, int depth)
+{
+	struct td_name n;
+	int *id = name_ids->get(t);
+	int idx;
+
+	if (id)
+		return *id;
+	memset(&n, 0, sizeof(n));
+	idx = td_add_name(unit, &n);
+	name_ids->put(t, idx);	/* before describing: PHIs loop back */
+	describe_name(t, &n, depth);
+	unit->names[idx] = n;
+	return idx;
+}
+
+static enum td_cmp cmp_of(enum tree_code code)
+{
+	switch (code) {
+	case EQ_EXPR: return TD_CMP_EQ;
+	case NE_EXPR: return TD_CMP_NE;
+	case LT_EXPR: return TD_CMP_LT;
+	case LE_EXPR: return TD_CMP_LE;
+	case GT_EXPR: return TD_CMP_GT;
+	default: return TD_CMP_GE;
+	}
+}
+
+/* Each block's branch or return and its successors. */
+static void record_flow(void)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, cfun) {
+		struct td_block *b;
+		gimple *last = last_stmt(bb);
+		struct td_opnd lhs, rhs, ret;
+		int has_cond = 0, returns = 0;
+		enum td_cmp cmp = TD_CMP_EQ;
+		location_t loc = UNKNOWN_LOCATION;
+		edge e;
+		edge_iterator ei;
+		int pass;
+
+		memset(&lhs, 0, sizeof(lhs));
+		rhs = ret = lhs;
+		if (last && gimple_code(last) == GIMPLE_COND) {
+			enum tree_code code = gimple_cond_code(last);
+
+			if (code == EQ_EXPR || code == NE_EXPR ||
+			    code == LT_EXPR || code == LE_EXPR ||
+			    code == GT_EXPR || code == GE_EXPR) {
+				has_cond = 1;
+				cmp = cmp_of(code);
+				make_opnd(gimple_cond_lhs(last), &lhs, 0);
+				make_opnd(gimple_cond_rhs(last), &rhs, 0);
+			}
+		} else if (last && gimple_code(last) == GIMPLE_RETURN) {
+			returns = 1;
+			make_opnd(gimple_return_retval(as_a<greturn *>(last)),
+				  &ret, 0);
+		}
+		if (last)
+			loc = gimple_location(last);
+		/* unit->blocks is stable from here: names are made above */
+		b = &unit->blocks[block_base + bb->index];
+		b->has_cond = has_cond;
+		b->cmp = cmp;
+		b->lhs = lhs;
+		b->rhs = rhs;
+		b->returns = returns;
+		b->ret = ret;
+		b->loc = make_loc(loc);
+		b->first_succ = unit->nsuccs;
+		/* the true edge first, then the false one, then the rest */
+		for (pass = 0; pass < 3; pass++)
+			FOR_EACH_EDGE(e, ei, bb->succs) {
+				struct td_succ s;
+				int when = e->flags & EDGE_TRUE_VALUE ? 1 :
+					   e->flags & EDGE_FALSE_VALUE ? 0 : -1;
+
+				if (e->dest == EXIT_BLOCK_PTR_FOR_FN(cfun) ||
+				    (pass == 0 && when != 1) ||
+				    (pass == 1 && when != 0) ||
+				    (pass == 2 && when >= 0))
+					continue;
+				s.to = block_base + e->dest->index;
+				s.when = has_cond ? when : -1;
+				td_add_succ(unit, &s);
+				unit->blocks[block_base + bb->index].nsucc++;
+			}
+	}
+}
+
 /* Kernel API: declared under an include/ directory, not by the driver. */
 static bool declared_in_header(tree decl)
 {
@@ -653,6 +864,8 @@ static void add_function(cgraph_node *node)
 	f.loc = make_loc(DECL_SOURCE_LOCATION(node->decl));
 	f.is_api = declared_in_header(node->decl);
 	f.returns_value = !VOID_TYPE_P(TREE_TYPE(TREE_TYPE(node->decl)));
+	f.result = result_of_type(TREE_TYPE(TREE_TYPE(node->decl)));
+	f.entry = -1;
 	push_cfun(DECL_STRUCT_FUNCTION(node->decl));
 	in_function = true;
 	f.insert = make_loc(append_point());
@@ -664,8 +877,7 @@ static void add_function(cgraph_node *node)
 static void scan_function(cgraph_node *node, int fn)
 {
 	basic_block bb;
-	int next = unit->ncalls;
-
+	int next = unit->ncalls, i, nblocks;
 	bool postdom;
 
 	push_cfun(DECL_STRUCT_FUNCTION(node->decl));
@@ -676,6 +888,7 @@ static void scan_function(cgraph_node *node, int fn)
 		calculate_dominance_info(CDI_POST_DOMINATORS);
 	/* number the calls first: a value may name a call made later */
 	call_ids = new hash_map<gimple *, int>;
+	name_ids = new hash_map<tree, int>;
 	FOR_EACH_BB_FN(bb, cfun) {
 		gimple_stmt_iterator gsi;
 
@@ -684,8 +897,23 @@ static void scan_function(cgraph_node *node, int fn)
 			    !skip_call(gsi_stmt(gsi)))
 				call_ids->put(gsi_stmt(gsi), next++);
 	}
+	/* block i of the function is unit block block_base + i */
+	block_base = unit->nblocks;
+	nblocks = last_basic_block_for_fn(cfun);
+	for (i = 0; i < nblocks; i++) {
+		struct td_block b;
+
+		memset(&b, 0, sizeof(b));
+		b.fn = fn;
+		td_add_block(unit, &b);
+	}
+	unit->funcs[fn].first_block = block_base;
+	unit->funcs[fn].nblocks = nblocks;
+	unit->funcs[fn].entry = block_base +
+		single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun))->index;
 	FOR_EACH_BB_FN(bb, cfun) {
 		gimple_stmt_iterator gsi;
+		int first = unit->ncalls;
 
 		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 			gimple *stmt = gsi_stmt(gsi);
@@ -695,10 +923,22 @@ static void scan_function(cgraph_node *node, int fn)
 			else if (is_gimple_assign(stmt))
 				record_store(as_a<gassign *>(stmt), fn);
 		}
+		unit->blocks[block_base + bb->index].first_call = first;
+		unit->blocks[block_base + bb->index].ncalls = unit->ncalls - first;
 	}
+	for (i = 0; i < (int)pending_alternatives.length(); i++) {
+		gcall *call = pending_alternatives[i];
+		struct td_call c = unit->calls[*call_ids->get(call)];
+
+		record_alternatives(call, &c);
+	}
+	pending_alternatives.truncate(0);
+	record_flow();
 	record_vars(fn);
 	delete call_ids;
+	delete name_ids;
 	call_ids = NULL;
+	name_ids = NULL;
 	if (postdom)
 		free_dominance_info(CDI_POST_DOMINATORS);
 	in_function = false;
@@ -907,13 +1147,14 @@ static unsigned int teardown_execute(void)
 	sigaction(SIGBUS, &old_bus, NULL);
 	if (print_stats && !sig)
 		fprintf(stderr,
-			"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d\n",
+			"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d error_exits=%d error_undecided=%d error_budget=%d\n",
 			main_input_filename, stats.drivers, stats.modules,
 			stats.acquired,
 			stats.managed, stats.released, stats.reported,
 			stats.unkeyed, stats.handed_off,
 			stats.released_elsewhere, stats.module_acquired,
-			stats.module_released);
+			stats.module_released, stats.error_exits,
+			stats.error_undecided, stats.error_budget);
 	td_unit_free(unit);
 	unit = NULL;
 	if (stop_after_check) {

@@ -430,8 +430,12 @@ static void add_resource(struct td_model *m, const struct td_resource *r)
 		/* INIT_DELAYED_WORK's timer, hrtimer_init + .function = */
 		if (!old->callback)
 			old->callback = r->callback;
+		if (r->call >= 0)
+			m->call_res[r->call] = old - m->res;
 		return;
 	}
+	if (r->call >= 0)
+		m->call_res[r->call] = m->nres;
 	if (m->nres == m->res_cap) {
 		m->res_cap = m->res_cap ? 2 * m->res_cap : 16;
 		m->res = (struct td_resource *)realloc(m->res,
@@ -568,6 +572,8 @@ static void acquire_by_call(struct td_model *m, int call)
 		return;
 	}
 	n = td_path_key(m, &h->path, h->path.nfields, r.key, &r.family);
+	if (rule->id >= 0)
+		r.family = rule->family;	/* an IRQ's cookie: any type */
 	if (r.family != rule->family) {
 		/* the timer of a delayed work: not a timer, and its callback
 		 * is the workqueue's, not the driver's */
@@ -636,6 +642,11 @@ void td_model_build(struct td_model *m, const struct td_driver *drv)
 	m->remove = td_find_function(u, drv->remove);
 	m->in_probe = (char *)calloc(u->nfuncs + 1, 1);
 	m->in_teardown = (char *)calloc(u->nfuncs + 1, 1);
+	m->call_res = (int *)malloc((u->ncalls + 1) * sizeof(int));
+	if (!m->in_probe || !m->in_teardown || !m->call_res)
+		abort();
+	for (i = 0; i < u->ncalls; i++)
+		m->call_res[i] = -1;
 	if (m->probe < 0)
 		return;
 	td_reach(m, m->probe, m->in_probe);
@@ -667,9 +678,11 @@ void td_model_release(struct td_model *m)
 {
 	free(m->in_probe);
 	free(m->in_teardown);
+	free(m->call_res);
 	free(m->res);
 	free(m->steps);
 	m->in_probe = m->in_teardown = NULL;
+	m->call_res = NULL;
 	m->res = NULL;
 	m->steps = NULL;
 	m->nres = m->res_cap = 0;
@@ -737,4 +750,188 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 	}
 	return td_value_has_key(m, &c->arg[arg], c->fn, res->key, 0) &&
 	       id_matches(m, res, c, rule);
+}
+
+/* The resource's text as remove() would write it. */
+static int rebase_handle(const struct td_model *m,
+			 const struct td_resource *res, char *buf, size_t len)
+{
+	struct td_path base;
+
+	if (m->remove < 0)
+		return 0;
+	if (!res->path) {
+		/* a cookie or a pointer: as remove would name it */
+		const struct td_call *c = res->call >= 0 ?
+			&m->unit->calls[res->call] : NULL;
+		int ok = 1;
+
+		if (!c || !res->rule || res->rule->handle < 0 ||
+		    res->rule->handle >= c->nargs)
+			return 0;
+		td_value_text(m, &c->arg[res->rule->handle], buf, len,
+			      &ok);
+		return ok;
+	}
+	if (!td_rebase_text(m, res->path, m->remove, buf, len))
+		return 0;
+	if (res->path->base == TD_BASE_GLOBAL || !res->path->via_pointer) {
+		snprintf(buf, len, "%s", res->text);
+		return res->path->var != NULL;
+	}
+	if (!res->path->var)
+		return 0;
+	base = *res->path;
+	base.nfields = 0;
+	if (!td_rebase_text(m, &base, m->remove, buf, len))
+		return 0;
+	snprintf(buf + strlen(buf), len - strlen(buf), "%s",
+		 res->text + strlen(res->path->var));
+	return 1;
+}
+
+/* A value's text as C would write it: "(&p->dma)" is "&p->dma". */
+static void plain_text(const char *text, char *buf, size_t len)
+{
+	size_t n = text ? strlen(text) : 0;
+
+	if (n > 3 && text[0] == '(' && text[1] == '&' && text[n - 1] == ')' &&
+	    !strchr(text + 1, '(') && !strchr(text + 1, ' '))
+		snprintf(buf, len, "%.*s", (int)(n - 2), text + 1);
+	else
+		snprintf(buf, len, "%s", text ? text : "...");
+}
+
+/*
+ * Expand a fix= template: %h handle, %i id, %N argument N; in remove()'s
+ * words (in_remove) or as the acquiring call wrote them.  Returns whether
+ * the text compiles where it would go.
+ */
+int td_fix_text(const struct td_model *m, const struct td_resource *res,
+		int in_remove, char *buf, size_t len)
+{
+	const struct td_family *fam = &m->rules->families[res->family];
+	const char *t = res->rule && res->rule->fix ? res->rule->fix : fam->fix;
+	const struct td_call *c = res->call >= 0 ? &m->unit->calls[res->call] : NULL;
+	int rebasable = 1, deref = 0;
+	size_t at = 0;
+
+	if (!t)
+		t = "";
+	for (; *t && at + 1 < len; t++) {
+		char piece[TD_KEY_LEN];
+		const struct td_value *v = NULL;
+
+		if (*t != '%' || !t[1]) {
+			buf[at++] = *t;
+			continue;
+		}
+		t++;
+		if (*t == 'h') {
+			if (!in_remove) {
+				const struct td_value *h = c && res->rule &&
+					res->rule->handle >= 0 &&
+					res->rule->handle < c->nargs ?
+					&c->arg[res->rule->handle] : NULL;
+
+				snprintf(piece, sizeof(piece), "%s",
+					 res->path || !h || !h->text ?
+					 res->text : h->text);
+			} else if (!rebase_handle(m, res, piece, sizeof(piece))) {
+				snprintf(piece, sizeof(piece), "%s", res->text);
+				rebasable = 0;
+			}
+		} else if (*t == 'i' && c && res->rule && res->rule->id >= 0) {
+			v = &c->arg[res->rule->id];
+		} else if (*t >= '0' && *t <= '9' && c && *t - '0' < c->nargs) {
+			v = &c->arg[*t - '0'];
+		} else if (*t == '*' && t[1] >= '0' && t[1] <= '9' && c &&
+			   t[1] - '0' < c->nargs) {
+			/* what the argument points to: &p->dma is p->dma */
+			t++;
+			v = &c->arg[*t - '0'];
+			deref = 1;
+		} else {
+			snprintf(piece, sizeof(piece), "%%%c", *t);
+		}
+		if (v && in_remove)
+			td_value_text(m, v, piece, sizeof(piece),
+				      &rebasable);
+		else if (v && v->kind == TD_VAL_CONST)
+			snprintf(piece, sizeof(piece), "%ld", v->cst);
+		else if (v)
+			plain_text(v->text, piece, sizeof(piece));
+		if (deref && piece[0] == '&')
+			memmove(piece, piece + 1, strlen(piece));
+		else if (deref)
+			rebasable = 0;
+		deref = 0;
+		at += snprintf(buf + at, len - at, "%s", piece);
+	}
+	buf[at < len ? at : len - 1] = '\0';
+	return rebasable && (!in_remove || m->remove >= 0);
+}
+
+/* The callbacks a resource runs: its handler, and an IRQ's thread. */
+int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
+			char *set)
+{
+	int cb = td_find_function(m->unit, r->callback);
+	int th = td_find_function(m->unit, r->thread);
+
+	memset(set, 0, m->unit->nfuncs + 1);
+	td_reach(m, cb, set);
+	td_reach(m, th, set);
+	return cb >= 0 || th >= 0;
+}
+
+/* Does call (in a callback) queue, arm or access resource q? */
+int td_feeds(const struct td_model *m, int call,
+		 const struct td_resource *q)
+{
+	const struct td_call *c = &m->unit->calls[call];
+	const struct td_rule *rule = td_call_rule(m, call, TD_RULE_QUEUE);
+	const char *fam = m->rules->families[q->family].name;
+
+	if (rule) {
+		int arg = !strcmp(fam, "workqueue") ? rule->wq : rule->work;
+
+		return arg >= 0 && arg < c->nargs &&
+		       td_value_has_key(m, &c->arg[arg], c->fn, q->key, 0) &&
+		       (!strcmp(fam, "workqueue") || !strcmp(fam, "work") ||
+			!strcmp(fam, "dwork"));
+	}
+	return td_call_applies(m, call, TD_RULE_USE, q);
+}
+
+/*
+ * feed[r * nres + q]: the call by which a callback of r queues, arms or
+ * accesses q, or -1.  Only calls that some queue or use rule names can.
+ */
+int *td_feed_matrix(const struct td_model *m)
+{
+	int n = m->nres, r, q, i;
+	int *feed = (int *)malloc((n * n + 1) * sizeof(*feed));
+	char *set = (char *)malloc(m->unit->nfuncs + 1);
+
+	if (!feed || !set)
+		abort();
+	for (i = 0; i < n * n; i++)
+		feed[i] = -1;
+	for (r = 0; r < n; r++) {
+		if (!td_callbacks_of(m, &m->res[r], set))
+			continue;
+		for (i = 0; i < m->unit->ncalls; i++) {
+			if (!set[m->unit->calls[i].fn] ||
+			    (!td_call_rule(m, i, TD_RULE_QUEUE) &&
+			     !td_call_rule(m, i, TD_RULE_USE)))
+				continue;
+			for (q = 0; q < n; q++)
+				if (q != r && feed[r * n + q] < 0 &&
+				    td_feeds(m, i, &m->res[q]))
+					feed[r * n + q] = i;
+		}
+	}
+	free(set);
+	return feed;
 }

@@ -118,6 +118,18 @@ static int parse_family(struct parser *p, char **w, int n)
 		if (!eq)
 			return fail(p, "expected key=value", w[i]);
 		*eq = '\0';
+		if (!strcmp(w[i], "hold")) {
+			if (strcmp(eq + 1, "armed") && strcmp(eq + 1, "acquired"))
+				return fail(p, "hold= is armed or acquired", eq + 1);
+			f->hold_armed = !strcmp(eq + 1, "armed");
+			continue;
+		}
+		if (!strcmp(w[i], "scope")) {
+			if (strcmp(eq + 1, "error") && strcmp(eq + 1, "all"))
+				return fail(p, "scope= is error or all", eq + 1);
+			f->error_only = !strcmp(eq + 1, "error");
+			continue;
+		}
 		if (!strcmp(w[i], "tag"))
 			slot = &f->tag;
 		else if (!strcmp(w[i], "noun"))
@@ -132,6 +144,8 @@ static int parse_family(struct parser *p, char **w, int n)
 			slot = &f->fed;
 		else if (!strcmp(w[i], "fix"))
 			slot = &f->fix;
+		else if (!strcmp(w[i], "devres-if"))
+			slot = &f->devres_if;
 		else
 			return fail(p, "unknown family key", w[i]);
 		*slot = xstrdup(eq + 1);
@@ -197,6 +211,20 @@ static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
 			rule->fix = xstrdup(eq + 1);
 			continue;
 		}
+		if (!strcmp(w[i], "fail") && rule->kind == TD_RULE_ACQUIRE) {
+			static const char *const how[] = { "default",
+				"nonzero", "negative", "zero", "null", "never" };
+			unsigned int k;
+
+			for (k = 0; k < sizeof(how) / sizeof(how[0]); k++)
+				if (!strcmp(eq + 1, how[k]))
+					break;
+			if (k == sizeof(how) / sizeof(how[0]))
+				return fail(p, "fail= is nonzero, negative, zero, null or never",
+					    eq + 1);
+			rule->fail = (enum td_fail)k;
+			continue;
+		}
 		if (!strcmp(w[i], "use") && rule->kind == TD_RULE_ASYNC) {
 			rule->use = xstrdup(eq + 1);
 			continue;
@@ -245,6 +273,8 @@ static const struct {
 	{ "use", TD_RULE_USE, 1 },
 	{ "quiesce", TD_RULE_QUIESCE, 1 },
 	{ "free", TD_RULE_FREE, 0 },
+	{ "failtest", TD_RULE_FAILTEST, 0 },
+	{ "errcode", TD_RULE_ERRCODE, 0 },
 	{ "probe-field", TD_RULE_PROBE_FIELD, 0 },
 	{ "remove-field", TD_RULE_REMOVE_FIELD, 0 },
 };
@@ -257,6 +287,7 @@ static int check_rule(struct parser *p, const struct td_rule *rule)
 			return fail(p, "needs id=", rule->func);
 		return 0;
 	case TD_RULE_FREE:
+	case TD_RULE_FAILTEST:
 		if (rule->handle == TD_NONE)
 			return fail(p, "needs handle=", rule->func);
 		return 0;
@@ -282,6 +313,7 @@ static int check_rule(struct parser *p, const struct td_rule *rule)
 		return rule->driver == TD_NONE || rule->probe == TD_NONE ?
 			fail(p, "probe-arg needs driver= and probe=", rule->func) : 0;
 	case TD_RULE_NEUTRAL:
+	case TD_RULE_ERRCODE:
 	case TD_RULE_PROBE_FIELD:
 	case TD_RULE_REMOVE_FIELD:
 	case TD_RULE_NKINDS:
@@ -390,6 +422,7 @@ void td_rules_free(struct td_rules *r)
 		free((char *)f->type);
 		free((char *)f->fed);
 		free((char *)f->fix);
+		free((char *)f->devres_if);
 	}
 	for (i = 0; i < r->nrules; i++) {
 		free((char *)r->rules[i].func);

@@ -36,6 +36,7 @@ struct options {
 	int stats;
 	int trace;
 	int explain;
+	int dump;
 	int werror;
 };
 
@@ -54,6 +55,7 @@ static void usage(FILE *out)
 	      "  --trace            print the checker's reasoning\n"
 	      "  --explain          print each driver's lifecycle: what probe acquires,\n"
 	      "                     remove's steps in order, the devres releases\n"
+	      "  --dump             print the facts the compiler front end extracted\n"
 	      "  --help, --version\n"
 	      "\n"
 	      "Options can come from kbuild's CF= as well as the command line.\n"
@@ -97,6 +99,8 @@ static int own_option(struct options *o, const char *arg)
 		o->trace = 1;
 	else if (!strcmp(arg, "--explain"))
 		o->explain = 1;
+	else if (!strcmp(arg, "--dump"))
+		o->dump = 1;
 	else if (!strcmp(arg, "--werror"))
 		o->werror = 1;
 	else if (!strcmp(arg, "--help"))
@@ -201,13 +205,14 @@ static char *concat(const char *a, const char *b)
 
 int main(int argc, char **argv)
 {
-	struct options o = { NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0 };
+	struct options o;
 	const char *source = NULL;
 	char **cmd, line[8192];
 	int nprefix, i, n = 0, pipefd[2], status, findings = 0, internal = 0;
 	pid_t pid;
 	FILE *in;
 
+	memset(&o, 0, sizeof(o));
 	if (argc < 2)
 		usage(stderr), exit(2);
 	nprefix = checkflags_prefix(argc - 1, argv + 1);
@@ -275,6 +280,8 @@ int main(int argc, char **argv)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-trace";
 	if (o.explain)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-explain";
+	if (o.dump)
+		cmd[++n] = (char *)"-fplugin-arg-teardown_check-dump";
 	if (o.werror)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-werror";
 	cmd[++n] = NULL;

@@ -75,12 +75,23 @@ struct td_value {
 	struct td_path origin;	/* &regs->status with regs = dev->regs */
 };
 
+/* What a function or call returns: how its failure can be told. */
+enum td_result {
+	TD_RES_VOID,
+	TD_RES_INT,		/* 0 or a negative errno, by convention */
+	TD_RES_PTR,		/* NULL or an ERR_PTR on failure */
+	TD_RES_OTHER,		/* bool, struct, ...: no failure convention */
+};
+
 struct td_function {
 	const char *name;
 	struct td_loc loc;
 	struct td_loc insert;	/* start of the line a call to append goes before */
 	int is_api;		/* defined in a kernel header: not a helper */
 	int returns_value;
+	enum td_result result;
+	int entry;		/* first block of its body, or -1 */
+	int first_block, nblocks;
 };
 
 #define TD_MAX_ARGS 10
@@ -96,6 +107,65 @@ struct td_call {
 	int result_returned;	/* the result is what the caller returns */
 	int result_escapes;	/* the result is handed to another call */
 	int conditional;	/* not on every path through the caller */
+	enum td_result result_kind;	/* what the callee returns */
+	int block;		/* the block it is in, or -1 */
+};
+
+/*
+ * Control flow, for the error-path check: each function's basic blocks in
+ * SSA form, with just the values that decide its branches and what it
+ * returns.  An operand is a constant or an SSA name; a name says how it
+ * was made, up to where the engine stops caring.
+ */
+enum td_opnd_kind { TD_OP_NONE, TD_OP_CONST, TD_OP_NAME };
+
+struct td_opnd {
+	enum td_opnd_kind kind;
+	long cst;
+	int name;		/* index into unit->names */
+};
+
+enum td_name_kind {
+	TD_NAME_OTHER,		/* made in a way not followed */
+	TD_NAME_COPY,		/* a copy or conversion of src */
+	TD_NAME_NOT,		/* the logical negation of src */
+	TD_NAME_CALL,		/* the result of call 'call' */
+	TD_NAME_LOAD,		/* loaded from memory: load (a TD_VAL_LOAD) */
+	TD_NAME_PHI,		/* args [first_arg, +nargs), by predecessor */
+};
+
+struct td_name {
+	enum td_name_kind kind;
+	struct td_opnd src;
+	int call;
+	struct td_value load;
+	int block;		/* PHI: the block it merges at */
+	int first_arg, nargs;
+};
+
+struct td_phi_arg {
+	int pred;		/* block the value comes from */
+	struct td_opnd val;
+};
+
+enum td_cmp { TD_CMP_EQ, TD_CMP_NE, TD_CMP_LT, TD_CMP_LE, TD_CMP_GT,
+	      TD_CMP_GE };
+
+struct td_succ {
+	int to;			/* block index */
+	int when;		/* 1: the condition is true, 0: false, -1: any */
+};
+
+struct td_block {
+	int fn;
+	struct td_loc loc;	/* of its branch or return */
+	int first_call, ncalls;	/* the calls made in it, in order */
+	int first_succ, nsucc;
+	int has_cond;		/* ends in "if (lhs cmp rhs)" */
+	enum td_cmp cmp;
+	struct td_opnd lhs, rhs;
+	int returns;		/* ends the function, returning 'ret' */
+	struct td_opnd ret;
 };
 
 /*
@@ -137,6 +207,14 @@ struct td_unit {
 	int nvars, vars_cap;
 	struct td_driver *drivers;
 	int ndrivers, drivers_cap;
+	struct td_block *blocks;
+	int nblocks, blocks_cap;
+	struct td_succ *succs;
+	int nsuccs, succs_cap;
+	struct td_name *names;
+	int nnames, names_cap;
+	struct td_phi_arg *phi_args;
+	int nphi_args, phi_args_cap;
 	void *strings;		/* interned strings, freed with the unit */
 };
 
@@ -156,7 +234,19 @@ enum td_rule_kind {
 	TD_RULE_USE,
 	TD_RULE_QUIESCE,
 	TD_RULE_FREE,
+	TD_RULE_FAILTEST,
+	TD_RULE_ERRCODE,
 	TD_RULE_NKINDS
+};
+
+/* How an acquiring call says it failed (fail= in the rules). */
+enum td_fail {
+	TD_FAIL_DEFAULT,	/* by its result type: nonzero int, NULL/ERR */
+	TD_FAIL_NONZERO,
+	TD_FAIL_NEGATIVE,
+	TD_FAIL_ZERO,
+	TD_FAIL_NULL,
+	TD_FAIL_NEVER,
 };
 
 #define TD_RET (-2)		/* "ret": the handle is the return value */
@@ -171,6 +261,10 @@ struct td_family {
 	const char *fed;	/* what a callback does to it: "queue", "arm" */
 	const char *type;	/* struct tags ("a,b") the resource lives in */
 	const char *fix;
+	int hold_armed;		/* hold=armed: only arming it must be undone */
+	int error_only;		/* scope=error: no remove() obligation */
+	const char *devres_if;	/* managed while this family's managed
+				 * resource on the same handle is held */
 };
 
 struct td_rule {
@@ -187,6 +281,7 @@ struct td_rule {
 	int managed;
 	int bytype;		/* keyed by the struct its result points to */
 	const char *fix;
+	enum td_fail fail;	/* acquire: what its result says on failure */
 	const char *use;	/* async: the synchronous replacement */
 	int final;		/* release: nothing can re-arm or re-queue it after */
 	const char *where;	/* "file:line" of the rule, for messages */
@@ -217,6 +312,10 @@ int td_add_call(struct td_unit *unit, const struct td_call *c);
 void td_add_store(struct td_unit *unit, const struct td_store *s);
 void td_add_var(struct td_unit *unit, const struct td_var *v);
 void td_add_driver(struct td_unit *unit, const struct td_driver *d);
+int td_add_block(struct td_unit *unit, const struct td_block *b);
+void td_add_succ(struct td_unit *unit, const struct td_succ *s);
+int td_add_name(struct td_unit *unit, const struct td_name *n);
+int td_add_phi_arg(struct td_unit *unit, const struct td_phi_arg *a);
 /* Dump the facts in a line format, for debugging and engine tests. */
 void td_unit_dump(const struct td_unit *unit, FILE *out);
 
@@ -252,6 +351,9 @@ struct td_stats {
 	int released_elsewhere;	/* released in a function reached indirectly */
 	int module_acquired;	/* what module_init sets up ... */
 	int module_released;	/* ... and module_exit undoes */
+	int error_exits;	/* failure exits of probe checked */
+	int error_undecided;	/* held there, but the path is not certain */
+	int error_budget;	/* functions with too many paths to follow */
 };
 
 struct td_options {

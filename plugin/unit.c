@@ -74,6 +74,10 @@ void td_unit_free(struct td_unit *unit)
 	free(unit->stores);
 	free(unit->vars);
 	free(unit->drivers);
+	free(unit->blocks);
+	free(unit->succs);
+	free(unit->names);
+	free(unit->phi_args);
 	free(unit);
 }
 
@@ -119,6 +123,33 @@ void td_add_driver(struct td_unit *unit, const struct td_driver *d)
 {
 	GROW(unit->drivers, unit->ndrivers, unit->drivers_cap);
 	unit->drivers[unit->ndrivers++] = *d;
+}
+
+int td_add_block(struct td_unit *unit, const struct td_block *b)
+{
+	GROW(unit->blocks, unit->nblocks, unit->blocks_cap);
+	unit->blocks[unit->nblocks] = *b;
+	return unit->nblocks++;
+}
+
+void td_add_succ(struct td_unit *unit, const struct td_succ *s)
+{
+	GROW(unit->succs, unit->nsuccs, unit->succs_cap);
+	unit->succs[unit->nsuccs++] = *s;
+}
+
+int td_add_name(struct td_unit *unit, const struct td_name *n)
+{
+	GROW(unit->names, unit->nnames, unit->names_cap);
+	unit->names[unit->nnames] = *n;
+	return unit->nnames++;
+}
+
+int td_add_phi_arg(struct td_unit *unit, const struct td_phi_arg *a)
+{
+	GROW(unit->phi_args, unit->nphi_args, unit->phi_args_cap);
+	unit->phi_args[unit->nphi_args] = *a;
+	return unit->nphi_args++;
 }
 
 static void dump_path(const struct td_path *p, FILE *out)
@@ -171,6 +202,73 @@ static void dump_value(const struct td_value *v, FILE *out)
 		fprintf(out, "{%s}", v->text);
 }
 
+static void dump_opnd(const struct td_opnd *o, FILE *out)
+{
+	if (o->kind == TD_OP_CONST)
+		fprintf(out, "%ld", o->cst);
+	else if (o->kind == TD_OP_NAME)
+		fprintf(out, "n%d", o->name);
+	else
+		fputs("-", out);
+}
+
+/* Blocks, then the names their branches and returns read. */
+static void dump_flow(const struct td_unit *unit, FILE *out)
+{
+	static const char *const cmp[] = { "==", "!=", "<", "<=", ">", ">=" };
+	static const char *const kind[] = { "other", "copy", "not", "call",
+					    "load", "phi" };
+	int i, j;
+
+	for (i = 0; i < unit->nblocks; i++) {
+		const struct td_block *b = &unit->blocks[i];
+
+		fprintf(out, "block b%d %s:%d calls=%d+%d", i,
+			unit->funcs[b->fn].name, b->loc.line, b->first_call,
+			b->ncalls);
+		if (b->has_cond) {
+			fputs(" if ", out);
+			dump_opnd(&b->lhs, out);
+			fprintf(out, " %s ", cmp[b->cmp]);
+			dump_opnd(&b->rhs, out);
+		}
+		if (b->returns) {
+			fputs(" return ", out);
+			dump_opnd(&b->ret, out);
+		}
+		for (j = 0; j < b->nsucc; j++) {
+			const struct td_succ *s = &unit->succs[b->first_succ + j];
+
+			fprintf(out, " ->b%d%s", s->to, s->when < 0 ? "" :
+				s->when ? "(t)" : "(f)");
+		}
+		fputs("\n", out);
+	}
+	for (i = 0; i < unit->nnames; i++) {
+		const struct td_name *n = &unit->names[i];
+
+		fprintf(out, "name n%d %s", i, kind[n->kind]);
+		if (n->kind == TD_NAME_COPY || n->kind == TD_NAME_NOT) {
+			fputs(" ", out);
+			dump_opnd(&n->src, out);
+		} else if (n->kind == TD_NAME_CALL) {
+			fprintf(out, " call#%d", n->call);
+		} else if (n->kind == TD_NAME_LOAD) {
+			fputs(" ", out);
+			dump_value(&n->load, out);
+		} else if (n->kind == TD_NAME_PHI) {
+			for (j = 0; j < n->nargs; j++) {
+				const struct td_phi_arg *a =
+					&unit->phi_args[n->first_arg + j];
+
+				fprintf(out, " b%d:", a->pred);
+				dump_opnd(&a->val, out);
+			}
+		}
+		fputs("\n", out);
+	}
+}
+
 void td_unit_dump(const struct td_unit *unit, FILE *out)
 {
 	int i, j;
@@ -213,4 +311,5 @@ void td_unit_dump(const struct td_unit *unit, FILE *out)
 		dump_path(&unit->stores[i].dest, out);
 		fprintf(out, " = %s\n", unit->stores[i].func);
 	}
+	dump_flow(unit, out);
 }

@@ -27,7 +27,8 @@ STATS = re.compile(r"teardown-check: stats: (.*)$")
 ORDER_TAGS = {"teardown-order", "teardown-devm-order", "teardown-mmio-dma",
               "teardown-rearm",
               "teardown-use-after-free"}
-CHECK_TAGS = {"teardown-async"} | ORDER_TAGS
+ERROR_PATH_TAGS = {"teardown-error-path", "teardown-error-order"}
+CHECK_TAGS = {"teardown-async"} | ORDER_TAGS | ERROR_PATH_TAGS
 
 
 class Kernel:

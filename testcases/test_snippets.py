@@ -106,12 +106,18 @@ class Output:
 
 
 def read_rules_families():
+    """Family name -> the tag its positive snippets expect.  A family
+    checked on probe's error paths only (scope=error) is reported there,
+    under teardown-error-path."""
     fams = {}
     with open(RULES) as f:
         for line in f:
-            m = RULE_FAMILY.match(line.split("#", 1)[0].strip())
+            line = line.split("#", 1)[0].strip()
+            m = RULE_FAMILY.match(line)
             if m:
-                fams[m.group(1)] = m.group(2)
+                fams[m.group(1)] = ("teardown-error-path"
+                                    if "scope=error" in line.split()
+                                    else m.group(2))
     return fams
 
 

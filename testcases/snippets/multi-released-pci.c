@@ -1,6 +1,6 @@
-/* all families: a pci driver acquires one of each in probe and remove releases all of them: silent */
+/* all families: a pci driver acquires one of each in probe and remove releases all of them; probe's early return when request_irq fails leaks them */
 /* family: mmio irq dma dmapool timer hrtimer work dwork workqueue tasklet kthread kworker */
-/* expect-stats: acquired=12 released=12 reported=0 handed_off=0 unkeyed=0 */
+/* expect-stats: acquired=12 released=12 reported=6 handed_off=0 unkeyed=0 */
 #include <linux/module.h>
 #include <linux/pci.h>
 #include <linux/slab.h>
@@ -108,7 +108,7 @@ static int snip_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	p->task = kthread_run(snip_thread_fn, p, "snip");
 	p->worker = kthread_create_worker(0, "snip");
 	ret = request_irq(pdev->irq, snip_isr, IRQF_SHARED, "snip", p);
-	if (ret)
+	if (ret)	/* expect: teardown-error-path "MMIO mapping 'p->bar'" */ /* expect: teardown-error-path "DMA buffer 'p->ring'" */ /* expect: teardown-error-path "DMA pool 'p->pool'" */ /* expect: teardown-error-path "workqueue 'p->wq'" */ /* expect: teardown-error-path "kthread worker 'p->worker'" */ /* expect: teardown-error-path "kthread 'p->task'" */
 		return ret;
 	pci_set_drvdata(pdev, p);
 	return 0;

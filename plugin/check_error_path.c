@@ -1,0 +1,1396 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * check_error_path: a probe() that fails half-way gives back what it took,
+ * in reverse order.
+ *
+ * Follows the paths of probe (and of module_init) through its basic blocks,
+ * with the set of resources held at each point: acquired and not yet
+ * released, or, for timers, work, tasklets and hrtimers, armed (queued
+ * directly, or by a source whose callback queues them) and not yet fenced.
+ * At every exit that returns failure (a negative constant, PTR_ERR(),
+ * dev_err_probe(), a call's result after the branch that found it failed)
+ * what is still held and not managed leaks.  Same-file helpers are
+ * summarised first: what they hold when they succeed, and what they leave
+ * behind when they fail (the caller's error path may still release it).
+ *
+ * Warns:
+ *   teardown-error-path   a resource is still held at a failure exit;
+ *   teardown-error-order  an error path releases a resource while a source
+ *                         that feeds it (an IRQ whose handler reads the
+ *                         MMIO, queues the work) is still live.
+ * Stays silent, and counts, when the exit is not certainly a failure, when
+ * a branch the checker cannot correlate skips a release of the resource
+ * (a loop unwinding per-channel IRQs, "if (x) free_irq()"), when code it
+ * cannot see takes the resource, and when a function has too many paths.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "engine.h"
+
+#define EP_ITEMS 32		/* resources held at once on one path */
+#define EP_FORKS 4		/* uncorrelated branches remembered per item */
+#define EP_FACTS 24
+#define EP_BINDS 24
+#define EP_VIOLS 4
+#define EP_BUDGET 20000		/* blocks visited per function */
+
+enum ep_status { EP_UNKNOWN, EP_FAILED, EP_OK };
+
+struct ep_item {
+	int res;		/* index into m->res */
+	int call;		/* the acquiring (or arming) call, or -1 */
+	int origin;		/* the call of this function that brought it */
+	int by;			/* armed by a callback of this resource, or -1 */
+	int managed;		/* devres (or a devres action) releases it */
+	int helper_exit;	/* left held by a helper failing here, or -1 */
+	int repeated;		/* acquired again in a loop: a failure of the
+				 * last one leaves the earlier ones held */
+	int nforks;		/* > EP_FORKS: too many to tell */
+	int fork[EP_FORKS];	/* blocks not taken at uncorrelated branches */
+};
+
+/* What a branch taught the path about one value. */
+struct ep_fact {
+	uint32_t sym;
+	enum ep_status status;	/* a failure test: failed or not */
+	enum td_cmp cmp;	/* otherwise the comparison, for correlation */
+	long cst;
+	int truth;
+};
+
+enum ep_val_kind { EV_UNKNOWN, EV_CONST, EV_CALL, EV_LOAD, EV_FAILCODE };
+
+struct ep_val {
+	enum ep_val_kind kind;
+	long cst;
+	int call;
+	int neg;		/* logically negated */
+	uint32_t sym;		/* what facts about it are keyed by */
+	const struct td_value *load;
+};
+
+struct ep_bind {
+	int name;
+	struct ep_val val;
+};
+
+/* A release made while a source that feeds the resource was still live. */
+struct ep_viol {
+	int call;		/* the releasing call */
+	int res;		/* released */
+	int source;		/* still live */
+	int source_managed;
+};
+
+struct ep_state {
+	int block, pred;
+	int decision;		/* block of the last failure test taken */
+	int last;		/* the last block with a line, for exits */
+	int nitems;
+	struct ep_item item[EP_ITEMS];
+	int nfacts;
+	struct ep_fact fact[EP_FACTS];
+	int nbinds;
+	struct ep_bind bind[EP_BINDS];
+	int nviols;
+	struct ep_viol viol[EP_VIOLS];
+};
+
+/* What a same-file helper leaves held when it returns. */
+struct ep_summary {
+	int state;		/* 0 not yet, 1 being walked, 2 done */
+	int nok, nfail;
+	struct ep_item ok[EP_ITEMS];	/* on success */
+	struct ep_item fail[EP_ITEMS];	/* on failure */
+};
+
+struct ep_ctx {
+	struct td_model *m;
+	int *feed;		/* td_feed_matrix() */
+	int *call_res;		/* resource each acquiring call makes */
+	signed char *releases;	/* [fn * nres + r]: fn reaches a release */
+	int *phi_first, *phi_next;	/* PHI names by block */
+	struct ep_summary *sum;
+};
+
+struct ep_walk {
+	struct ep_ctx *ctx;
+	int fn;
+	int top;		/* probe itself: report at failure exits */
+	struct ep_summary *sum;
+	struct ep_state *stack;
+	int nstack, cap;
+	uint64_t *seen;		/* hashes of (block, state) walked */
+	int seen_cap, nseen;
+	int visits;
+};
+
+static void walk_function(struct ep_ctx *ctx, int fn, int top);
+
+/* ------------------------------------------------------------- helpers */
+
+static uint32_t hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static uint64_t hash_mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	return h;
+}
+
+static uint32_t call_sym(int call)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "call#%d", call);
+	return hash_str(buf);
+}
+
+static const struct td_family *family_of(const struct ep_ctx *ctx, int res)
+{
+	return &ctx->m->rules->families[ctx->m->res[res].family];
+}
+
+/* Does fn, or a helper it calls, release resource r? */
+static int fn_releases(struct ep_ctx *ctx, int fn, int r)
+{
+	struct td_model *m = ctx->m;
+	signed char *slot = &ctx->releases[fn * m->nres + r];
+	char *set;
+	int i;
+
+	if (*slot >= 0)
+		return *slot;
+	set = (char *)calloc(m->unit->nfuncs + 1, 1);
+	if (!set)
+		abort();
+	td_reach(m, fn, set);
+	*slot = 0;
+	for (i = 0; i < m->unit->ncalls && !*slot; i++)
+		if (set[m->unit->calls[i].fn] &&
+		    td_call_applies(m, i, TD_RULE_RELEASE, &m->res[r]))
+			*slot = 1;
+	/* a helper that acquires or arms it undoes only its own failures */
+	for (i = 0; i < m->unit->ncalls && *slot; i++)
+		if (set[m->unit->calls[i].fn] && (m->call_res[i] == r ||
+		    ((td_call_rule(m, i, TD_RULE_QUEUE) ||
+		      td_call_rule(m, i, TD_RULE_USE)) &&
+		     td_feeds(m, i, &m->res[r]))))
+			*slot = 0;
+	free(set);
+	return *slot;
+}
+
+/* Is load 'v' where call j's result was stored? */
+static int stored_from(const struct td_model *m, const struct td_value *v,
+		       int j)
+{
+	const struct td_call *c = &m->unit->calls[j];
+	char k1[TD_KEY_LEN], k2[TD_KEY_LEN];
+
+	return v->kind == TD_VAL_LOAD && c->result.kind == TD_VAL_LOAD &&
+	       td_path_key(m, &v->path, v->path.nfields, k1, NULL) >= 0 &&
+	       td_path_key(m, &c->result.path, c->result.path.nfields, k2,
+			   NULL) >= 0 && !strcmp(k1, k2);
+}
+
+/*
+ * Probe often releases through the local it kept the handle in, and
+ * acquires through the field (or the other way round): "clk" and
+ * "priv->clk" are one handle when clk's value was stored there.
+ */
+static int same_handle(const struct td_model *m, const struct td_value *a,
+		       const struct td_value *h, int acquired_by)
+{
+	if (a->kind == TD_VAL_CALL && a->call == acquired_by)
+		return 1;	/* iounmap(base) with base = ioremap() */
+	if (!h)
+		return 0;
+	if (a->kind == TD_VAL_CALL && stored_from(m, h, a->call))
+		return 1;
+	return h->kind == TD_VAL_CALL && stored_from(m, a, h->call);
+}
+
+/* Does call release the item, itself or through a helper of the file? */
+static int call_releases(struct ep_ctx *ctx, int call, const struct ep_item *it)
+{
+	const struct td_model *m = ctx->m;
+	const struct td_rule *rule = td_call_rule(m, call, TD_RULE_RELEASE);
+	int callee = td_callee(m, call), r = it->res;
+
+	if (td_call_applies(m, call, TD_RULE_RELEASE, &m->res[r]))
+		return 1;
+	if (rule && rule->family == m->res[r].family && rule->handle >= 0 &&
+	    rule->handle < m->unit->calls[call].nargs && it->call >= 0) {
+		const struct td_call *acq = &m->unit->calls[it->call];
+		const struct td_rule *ar = td_call_rule(m, it->call,
+							TD_RULE_ACQUIRE);
+		const struct td_value *h = ar && ar->handle >= 0 &&
+			ar->handle < acq->nargs ? &acq->arg[ar->handle] : NULL;
+
+		if (same_handle(m, &m->unit->calls[call].arg[rule->handle], h,
+				it->call))
+			return 1;
+	}
+	return callee >= 0 && !m->unit->funcs[callee].is_api &&
+	       fn_releases(ctx, callee, r);
+}
+
+static int find_item(const struct ep_state *st, int res)
+{
+	int i;
+
+	for (i = 0; i < st->nitems; i++)
+		if (st->item[i].res == res)
+			return i;
+	return -1;
+}
+
+static void drop_item(struct ep_state *st, int i)
+{
+	st->item[i] = st->item[--st->nitems];
+}
+
+static void arm_from(struct ep_ctx *ctx, struct ep_state *st, int source,
+		     int origin, int depth);
+
+static void add_item(struct ep_ctx *ctx, struct ep_state *st,
+		     const struct ep_item *it)
+{
+	if (find_item(st, it->res) >= 0 || st->nitems == EP_ITEMS)
+		return;
+	st->item[st->nitems] = *it;
+	st->item[st->nitems].nforks = 0;
+	st->nitems++;
+	arm_from(ctx, st, it->res, it->origin, 0);
+}
+
+/* Source is live: what its callbacks queue or arm may now be pending. */
+static void arm_from(struct ep_ctx *ctx, struct ep_state *st, int source,
+		     int origin, int depth)
+{
+	struct td_model *m = ctx->m;
+	int q;
+
+	if (depth > 4)
+		return;
+	for (q = 0; q < m->nres; q++) {
+		struct ep_item it;
+
+		if (!family_of(ctx, q)->hold_armed || m->res[q].managed ||
+		    ctx->feed[source * m->nres + q] < 0 ||
+		    find_item(st, q) >= 0)
+			continue;
+		memset(&it, 0, sizeof(it));
+		it.res = q;
+		it.call = -1;
+		it.origin = origin;
+		it.by = source;
+		it.helper_exit = -1;
+		add_item(ctx, st, &it);
+	}
+}
+
+/* ------------------------------------------------------------- values */
+
+static struct ep_val resolve(const struct ep_ctx *ctx, const struct ep_state *st,
+			     const struct td_opnd *o, int depth)
+{
+	const struct td_model *m = ctx->m;
+	struct ep_val v;
+	const struct td_name *n;
+	char key[TD_KEY_LEN];
+	int i;
+
+	memset(&v, 0, sizeof(v));
+	if (o->kind == TD_OP_CONST) {
+		v.kind = EV_CONST;
+		v.cst = o->cst;
+		return v;
+	}
+	if (o->kind != TD_OP_NAME || depth > 16)
+		return v;
+	for (i = 0; i < st->nbinds; i++)
+		if (st->bind[i].name == o->name)
+			return st->bind[i].val;
+	n = &m->unit->names[o->name];
+	v.sym = 0x80000000u | (uint32_t)o->name;
+	switch (n->kind) {
+	case TD_NAME_COPY:
+		return resolve(ctx, st, &n->src, depth + 1);
+	case TD_NAME_NOT:
+		v = resolve(ctx, st, &n->src, depth + 1);
+		if (v.kind == EV_CONST)
+			v.cst = !v.cst;
+		else
+			v.neg = !v.neg;
+		return v;
+	case TD_NAME_CALL:
+		v.kind = td_call_rule(m, n->call, TD_RULE_ERRCODE) ?
+			 EV_FAILCODE : EV_CALL;
+		v.call = n->call;
+		v.sym = call_sym(n->call);
+		return v;
+	case TD_NAME_LOAD:
+		if (td_value_key(m, &n->load, 0, key, NULL)) {
+			v.kind = EV_LOAD;
+			v.sym = hash_str(key);
+			v.load = &n->load;
+		}
+		return v;
+	default:
+		return v;
+	}
+}
+
+/* How a call's result says it failed. */
+static enum td_fail convention(const struct ep_ctx *ctx, int call)
+{
+	const struct td_model *m = ctx->m;
+	const struct td_rule *acq = td_call_rule(m, call, TD_RULE_ACQUIRE);
+	int callee = td_callee(m, call);
+	enum td_result kind = m->unit->calls[call].result_kind;
+
+	if (acq && acq->fail != TD_FAIL_DEFAULT)
+		return acq->fail;
+	if (callee >= 0)
+		kind = m->unit->funcs[callee].result;
+	if (kind == TD_RES_INT)
+		return TD_FAIL_NONZERO;
+	if (kind == TD_RES_PTR)
+		return TD_FAIL_NULL;
+	/* a helper's bool or unsigned "found it": zero is failure */
+	return callee >= 0 && !m->unit->funcs[callee].is_api &&
+	       kind == TD_RES_OTHER ? TD_FAIL_ZERO : TD_FAIL_NEVER;
+}
+
+/*
+ * Is "value cmp c" being true a failure (1), a success (0), or neither
+ * (-1), for a result following convention 'how'?
+ */
+static int failure_side(enum td_fail how, enum td_cmp cmp, long c)
+{
+	switch (how) {
+	case TD_FAIL_NONZERO:
+	case TD_FAIL_NEGATIVE:
+		if ((cmp == TD_CMP_LT && c == 0) || (cmp == TD_CMP_LE && c == -1))
+			return 1;
+		if ((cmp == TD_CMP_GE && c == 0) || (cmp == TD_CMP_GT && c == -1))
+			return 0;
+		if (how == TD_FAIL_NEGATIVE || c != 0)
+			return -1;
+		return cmp == TD_CMP_NE ? 1 : cmp == TD_CMP_EQ ? 0 : -1;
+	case TD_FAIL_ZERO:
+	case TD_FAIL_NULL:
+		if (c != 0)
+			return -1;
+		if (cmp == TD_CMP_EQ || (how == TD_FAIL_ZERO && cmp == TD_CMP_LE))
+			return 1;
+		if (cmp == TD_CMP_NE || (how == TD_FAIL_ZERO && cmp == TD_CMP_GT))
+			return 0;
+		return -1;
+	default:
+		return -1;
+	}
+}
+
+/* The call in fn whose result is kept where 'load' reads, or -1. */
+static int stored_result(const struct ep_ctx *ctx, int fn, uint32_t sym)
+{
+	const struct td_unit *u = ctx->m->unit;
+	char key[TD_KEY_LEN];
+	int i;
+
+	for (i = 0; i < u->ncalls; i++)
+		if (u->calls[i].fn == fn && u->calls[i].result.kind == TD_VAL_LOAD &&
+		    td_path_key(ctx->m, &u->calls[i].result.path,
+				u->calls[i].result.path.nfields, key, NULL) >= 0 &&
+		    hash_str(key) == sym)
+			return i;
+	return -1;
+}
+
+static int find_fact(const struct ep_state *st, uint32_t sym)
+{
+	int i;
+
+	for (i = 0; i < st->nfacts; i++)
+		if (st->fact[i].sym == sym)
+			return i;
+	return -1;
+}
+
+/* Record a failure test's outcome; 0 if the path contradicts it. */
+static int learn_status(struct ep_state *st, uint32_t sym,
+			enum ep_status status)
+{
+	int i = find_fact(st, sym);
+
+	if (i >= 0 && st->fact[i].status != EP_UNKNOWN)
+		return st->fact[i].status == status;
+	if (i < 0) {
+		if (st->nfacts == EP_FACTS)
+			return 1;
+		i = st->nfacts++;
+	}
+	memset(&st->fact[i], 0, sizeof(st->fact[i]));
+	st->fact[i].sym = sym;
+	st->fact[i].status = status;
+	return 1;
+}
+
+/* Record "sym cmp c" is truth; 0 if the same test went the other way. */
+static int learn_raw(struct ep_state *st, uint32_t sym, enum td_cmp cmp,
+		     long c, int truth)
+{
+	int i;
+
+	for (i = 0; i < st->nfacts; i++)
+		if (st->fact[i].sym == sym && st->fact[i].status == EP_UNKNOWN &&
+		    st->fact[i].cmp == cmp && st->fact[i].cst == c)
+			return st->fact[i].truth == truth;
+	if (st->nfacts == EP_FACTS)
+		return 1;
+	i = st->nfacts++;
+	memset(&st->fact[i], 0, sizeof(st->fact[i]));
+	st->fact[i].sym = sym;
+	st->fact[i].status = EP_UNKNOWN;
+	st->fact[i].cmp = cmp;
+	st->fact[i].cst = c;
+	st->fact[i].truth = truth;
+	return 1;
+}
+
+static enum ep_status status_of(const struct ep_state *st, uint32_t sym)
+{
+	int i = find_fact(st, sym);
+
+	return i >= 0 ? st->fact[i].status : EP_UNKNOWN;
+}
+
+/* Does what fn returns on this path say it failed? */
+static enum ep_status outcome(const struct ep_ctx *ctx,
+			      const struct ep_state *st, int fn,
+			      const struct td_opnd *ret, int *returned)
+{
+	const struct td_model *m = ctx->m;
+	enum td_result kind = m->unit->funcs[fn].result;
+	struct ep_val v;
+	int i;
+
+	*returned = -1;
+	if (kind == TD_RES_VOID)
+		return EP_OK;
+	v = resolve(ctx, st, ret, 0);
+	if (kind == TD_RES_OTHER)	/* bool and unsigned: 0 is failure */
+		return v.kind != EV_CONST ? EP_UNKNOWN :
+		       v.cst ? EP_OK : EP_FAILED;
+	switch (v.kind) {
+	case EV_CONST:
+		if (kind == TD_RES_PTR)
+			return v.cst == 0 || (v.cst < 0 && v.cst >= -4095) ?
+			       EP_FAILED : EP_OK;
+		return v.cst < 0 ? EP_FAILED : EP_OK;
+	case EV_FAILCODE:
+		return EP_FAILED;
+	case EV_CALL:
+		*returned = v.call;
+		if (kind == TD_RES_PTR &&
+		    td_call_rule(m, v.call, TD_RULE_ACQUIRE) &&
+		    status_of(st, v.sym) != EP_FAILED)
+			return EP_OK;	/* hands the resource to its caller */
+		return status_of(st, v.sym);
+	case EV_LOAD:
+		/* p->irq after "if (p->irq < 0)" */
+		for (i = 0; i < st->nfacts; i++)
+			if (st->fact[i].sym == v.sym) {
+				const struct ep_fact *f = &st->fact[i];
+
+				if (f->status != EP_UNKNOWN)
+					return f->status;
+				if (failure_side(TD_FAIL_NEGATIVE, f->cmp,
+						 f->cst) == f->truth)
+					return EP_FAILED;
+			}
+		return EP_UNKNOWN;
+	default:
+		return EP_UNKNOWN;
+	}
+}
+
+/* --------------------------------------------------------------- calls */
+
+/* Is the resource, or the struct holding it, handed to code unseen? */
+static int hands_over(const struct ep_ctx *ctx, int call, int r)
+{
+	const struct td_model *m = ctx->m;
+	const struct td_call *c = &m->unit->calls[call];
+	const struct td_resource *res = &m->res[r];
+	const char *holder = res->path && res->path->base == TD_BASE_STRUCT ?
+		res->path->base_name : NULL;
+	int j;
+
+	for (j = 0; j < c->nargs; j++) {
+		const struct td_value *a = &c->arg[j];
+
+		if (holder && a->ptr_type && !strcmp(a->ptr_type, holder) &&
+		    a->kind != TD_VAL_ADDR)
+			return 1;
+		if (td_value_has_key(m, a, c->fn, res->key, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* A release of st->item[i] by 'call': is a source feeding it still live? */
+static void check_release_order(struct ep_ctx *ctx, struct ep_state *st,
+				int i, int call)
+{
+	int n = ctx->m->nres, j, r = st->item[i].res;
+
+	for (j = 0; j < st->nitems; j++) {
+		int s = st->item[j].res;
+
+		if (j == i || ctx->feed[s * n + r] < 0 || st->nviols == EP_VIOLS)
+			continue;
+		st->viol[st->nviols].call = call;
+		st->viol[st->nviols].res = r;
+		st->viol[st->nviols].source = s;
+		st->viol[st->nviols].source_managed = st->item[j].managed;
+		st->nviols++;
+	}
+}
+
+/* pci_request_regions() after pcim_enable_device() is managed too. */
+static int managed_by_family(const struct ep_ctx *ctx,
+			     const struct ep_state *st, int r)
+{
+	const struct td_model *m = ctx->m;
+	const char *fam = family_of(ctx, r)->devres_if;
+	int i;
+
+	for (i = 0; fam && i < st->nitems; i++) {
+		const struct td_resource *h = &m->res[st->item[i].res];
+
+		if (st->item[i].managed && !strcmp(h->key, m->res[r].key) &&
+		    !strcmp(m->rules->families[h->family].name, fam))
+			return 1;
+	}
+	return 0;
+}
+
+/* A call made again (in a loop) has a new result: forget the old tests. */
+static void forget(const struct ep_ctx *ctx, struct ep_state *st, int call)
+{
+	const struct td_call *c = &ctx->m->unit->calls[call];
+	uint32_t sym = call_sym(call), key = 0;
+	char k[TD_KEY_LEN];
+	int i;
+
+	if (c->result.kind == TD_VAL_LOAD &&
+	    td_path_key(ctx->m, &c->result.path, c->result.path.nfields, k,
+			NULL) >= 0)
+		key = hash_str(k);
+	for (i = st->nfacts - 1; i >= 0; i--)
+		if (st->fact[i].sym == sym || (key && st->fact[i].sym == key))
+			st->fact[i] = st->fact[--st->nfacts];
+}
+
+static void do_call(struct ep_ctx *ctx, struct ep_walk *w,
+		    struct ep_state *st, int call)
+{
+	struct td_model *m = ctx->m;
+	const struct td_call *c = &m->unit->calls[call];
+	const struct td_rule *rule;
+	int callee = td_callee(m, call), i, q;
+
+	forget(ctx, st, call);
+	rule = td_call_rule(m, call, TD_RULE_ACQUIRE);
+	if (rule && ctx->call_res[call] >= 0 && !rule->bytype &&
+	    !family_of(ctx, ctx->call_res[call])->hold_armed) {
+		struct ep_item it;
+
+		i = find_item(st, ctx->call_res[call]);
+		if (i >= 0 && st->item[i].call == call) {
+			/* again, in a loop: an earlier one stays held */
+			st->item[i].repeated = 1;
+			return;
+		}
+		memset(&it, 0, sizeof(it));
+		it.res = ctx->call_res[call];
+		it.call = call;
+		it.origin = call;
+		it.by = -1;
+		it.managed = rule->managed || managed_by_family(ctx, st, it.res);
+		it.helper_exit = -1;
+		add_item(ctx, st, &it);
+		return;
+	}
+	if (td_call_rule(m, call, TD_RULE_RELEASE) ||
+	    (callee >= 0 && !m->unit->funcs[callee].is_api)) {
+		for (i = st->nitems - 1; i >= 0; i--)
+			if (call_releases(ctx, call, &st->item[i])) {
+				check_release_order(ctx, st, i, call);
+				drop_item(st, i);
+			}
+	}
+	if (td_call_rule(m, call, TD_RULE_QUEUE) ||
+	    td_call_rule(m, call, TD_RULE_USE)) {
+		for (q = 0; q < m->nres; q++) {
+			struct ep_item it;
+
+			if (!family_of(ctx, q)->hold_armed || m->res[q].managed ||
+			    !td_feeds(m, call, &m->res[q]))
+				continue;
+			memset(&it, 0, sizeof(it));
+			it.res = q;
+			it.call = call;
+			it.origin = call;
+			it.by = -1;
+			it.helper_exit = -1;
+			add_item(ctx, st, &it);
+		}
+		return;
+	}
+	rule = td_call_rule(m, call, TD_RULE_ACTION);
+	if (rule && rule->callback < c->nargs &&
+	    c->arg[rule->callback].kind == TD_VAL_FUNC) {
+		int cb = td_find_function(m->unit, c->arg[rule->callback].func);
+
+		for (i = 0; cb >= 0 && i < st->nitems; i++)
+			if (fn_releases(ctx, cb, st->item[i].res))
+				st->item[i].managed = 1;
+		return;
+	}
+	if (callee >= 0 && !m->unit->funcs[callee].is_api) {
+		struct ep_summary *s = &ctx->sum[callee];
+
+		if (!s->state)
+			walk_function(ctx, callee, 0);
+		for (i = 0; s->state == 2 && i < s->nok; i++) {
+			struct ep_item it = s->ok[i];
+
+			it.origin = call;
+			add_item(ctx, st, &it);
+		}
+		return;
+	}
+	/* the driver's code in another file, or a function pointer */
+	if (c->callee && (c->callee_api || td_rules_known(m->rules, c->callee)))
+		return;
+	for (i = st->nitems - 1; i >= 0; i--)
+		if (!st->item[i].managed &&
+		    hands_over(ctx, call, st->item[i].res)) {
+			td_trace(m, "%s: handed to %s() on a probe path",
+				 m->res[st->item[i].res].text,
+				 c->callee ? c->callee : "a function pointer");
+			m->stats->handed_off++;
+			drop_item(st, i);
+		}
+	(void)w;
+}
+
+/* ------------------------------------------------------------ branches */
+
+/* A branch on a call's result, as the block reads without path facts. */
+static int tests_a_call(const struct ep_ctx *ctx, int b)
+{
+	const struct td_block *blk = &ctx->m->unit->blocks[b];
+	struct ep_state empty;
+	struct ep_val v;
+
+	if (!blk->has_cond)
+		return 0;
+	memset(&empty, 0, sizeof(empty));
+	v = resolve(ctx, &empty, &blk->lhs, 0);
+	return v.kind == EV_CALL || v.kind == EV_FAILCODE;
+}
+
+/*
+ * From block 'from', is a release of r reached before the function does
+ * anything else of note (acquires, or tests a call's result)?  Then the
+ * branch that skipped it is one the checker cannot correlate.
+ */
+static int release_ahead(struct ep_ctx *ctx, int fn, int from,
+			 const struct ep_item *it)
+{
+	const struct td_unit *u = ctx->m->unit;
+	const struct td_function *f = &u->funcs[fn];
+	int *queue = (int *)malloc((f->nblocks + 1) * sizeof(int));
+	char *seen = (char *)calloc(f->nblocks + 1, 1);
+	int head = 0, tail = 0, found = 0, i;
+
+	if (!queue || !seen)
+		abort();
+	queue[tail++] = from;
+	seen[from - f->first_block] = 1;
+	while (head < tail && !found) {
+		const struct td_block *b = &u->blocks[queue[head++]];
+		int stop = 0;
+
+		for (i = 0; i < b->ncalls && !found; i++) {
+			int call = b->first_call + i;
+
+			if (call_releases(ctx, call, it))
+				found = 1;
+			else if (td_call_rule(ctx->m, call, TD_RULE_ACQUIRE))
+				stop = 1;
+		}
+		if (stop || tests_a_call(ctx, queue[head - 1]))
+			continue;
+		for (i = 0; i < b->nsucc; i++) {
+			int to = u->succs[b->first_succ + i].to;
+
+			if (to < f->first_block || to >= f->first_block + f->nblocks ||
+			    seen[to - f->first_block])
+				continue;
+			seen[to - f->first_block] = 1;
+			queue[tail++] = to;
+		}
+	}
+	free(queue);
+	free(seen);
+	return found;
+}
+
+static void add_fork(struct ep_state *st, int not_taken)
+{
+	int i, k;
+
+	for (i = 0; i < st->nitems; i++) {
+		struct ep_item *it = &st->item[i];
+
+		if (it->nforks > EP_FORKS)
+			continue;
+		for (k = 0; k < it->nforks; k++)
+			if (it->fork[k] == not_taken)
+				break;
+		if (k < it->nforks)
+			continue;
+		if (it->nforks == EP_FORKS)
+			it->nforks++;
+		else
+			it->fork[it->nforks++] = not_taken;
+	}
+}
+
+/* The call whose failure a test on v means, or -1; *sym what it is about. */
+static int tested_call(const struct ep_ctx *ctx, const struct ep_state *st,
+		       int fn, const struct ep_val *v, enum td_fail *how,
+		       uint32_t *key_sym)
+{
+	const struct td_model *m = ctx->m;
+	int i, call;
+
+	*key_sym = 0;
+	if (v->kind == EV_CALL) {
+		*how = convention(ctx, v->call);
+		return v->call;
+	}
+	if (v->kind != EV_LOAD)
+		return -1;
+	/* if (!p->base) after p->base = ioremap(): the handle itself */
+	for (i = 0; i < st->nitems; i++) {
+		const struct td_resource *r = &m->res[st->item[i].res];
+
+		if (r->rule && r->rule->handle == TD_RET &&
+		    hash_str(r->key) == v->sym) {
+			*how = TD_FAIL_NULL;
+			*key_sym = v->sym;
+			return st->item[i].call;
+		}
+	}
+	call = stored_result(ctx, fn, v->sym);
+	if (call >= 0) {
+		int callee = td_callee(m, call);
+
+		/* a kept value (an IRQ number) fails only below zero */
+		*how = td_call_rule(m, call, TD_RULE_ACQUIRE) ||
+		       (callee >= 0 && !m->unit->funcs[callee].is_api) ?
+		       convention(ctx, call) : TD_FAIL_NEGATIVE;
+		*key_sym = v->sym;
+	}
+	return call;
+}
+
+/* Call 'call' (or whatever 'key_sym' holds) failed on this path. */
+static void failed(struct ep_ctx *ctx, struct ep_state *st, int call,
+		   uint32_t key_sym)
+{
+	const struct td_model *m = ctx->m;
+	int callee = call >= 0 ? td_callee(m, call) : -1, i;
+
+	for (i = st->nitems - 1; i >= 0; i--)
+		if (!st->item[i].repeated &&
+		    ((call >= 0 && (st->item[i].origin == call ||
+				    st->item[i].call == call)) ||
+		     (key_sym &&
+		      hash_str(m->res[st->item[i].res].key) == key_sym)))
+			drop_item(st, i);
+	if (callee >= 0 && !m->unit->funcs[callee].is_api &&
+	    ctx->sum[callee].state == 2) {
+		const struct ep_summary *s = &ctx->sum[callee];
+
+		for (i = 0; i < s->nfail; i++) {
+			struct ep_item it = s->fail[i];
+
+			it.origin = call;
+			add_item(ctx, st, &it);
+		}
+	}
+}
+
+static void push(struct ep_walk *w, const struct ep_state *st, int to)
+{
+	if (w->nstack == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 16;
+		w->stack = (struct ep_state *)realloc(w->stack,
+				w->cap * sizeof(*w->stack));
+		if (!w->stack)
+			abort();
+	}
+	w->stack[w->nstack] = *st;
+	w->stack[w->nstack].pred = st->block;
+	w->stack[w->nstack].block = to;
+	w->nstack++;
+}
+
+static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
+		   const struct td_block *b)
+{
+	const struct td_unit *u = ctx->m->unit;
+	struct ep_val l, r;
+	enum td_cmp cmp = b->cmp;
+	enum td_fail how = TD_FAIL_NEVER;
+	uint32_t key_sym = 0, syms[3], alias = 0;
+	int call = -1, side = -1, k, nsyms;
+
+	l = resolve(ctx, st, &b->lhs, 0);
+	r = resolve(ctx, st, &b->rhs, 0);
+	if (l.kind == EV_CONST && r.kind != EV_CONST) {
+		struct ep_val t = l;
+		static const enum td_cmp mirror[] = { TD_CMP_EQ, TD_CMP_NE,
+			TD_CMP_GT, TD_CMP_GE, TD_CMP_LT, TD_CMP_LE };
+
+		l = r;
+		r = t;
+		cmp = mirror[cmp];
+	}
+	if (r.kind == EV_CONST && l.neg) {
+		/* !IS_ERR(x) != 0 is IS_ERR(x) == 0 */
+		if (r.cst != 0 || (cmp != TD_CMP_EQ && cmp != TD_CMP_NE))
+			l.kind = EV_UNKNOWN;
+		cmp = cmp == TD_CMP_EQ ? TD_CMP_NE : TD_CMP_EQ;
+	}
+	if (r.kind == EV_CONST && l.kind == EV_CONST) {
+		static const int truth_of[6][3] = {
+			{ 0, 1, 0 }, { 1, 0, 1 }, { 1, 0, 0 },
+			{ 1, 1, 0 }, { 0, 0, 1 }, { 0, 1, 1 },
+		};
+		int when = truth_of[cmp][l.cst < r.cst ? 0 : l.cst == r.cst ? 1 : 2];
+
+		for (k = 0; k < b->nsucc; k++)
+			if (u->succs[b->first_succ + k].when == when)
+				push(w, st, u->succs[b->first_succ + k].to);
+		return;
+	}
+	if (r.kind == EV_CONST && l.kind == EV_CALL &&
+	    td_call_rule(ctx->m, l.call, TD_RULE_FAILTEST)) {
+		/* IS_ERR(h), dma_mapping_error(dev, h): about h */
+		const struct td_call *c = &u->calls[l.call];
+		const struct td_rule *ft = td_call_rule(ctx->m, l.call,
+							TD_RULE_FAILTEST);
+		const struct td_value *h = ft->handle < c->nargs ?
+			&c->arg[ft->handle] : NULL;
+		char key[TD_KEY_LEN];
+
+		side = r.cst == 0 && cmp == TD_CMP_NE ? 1 :
+		       r.cst == 0 && cmp == TD_CMP_EQ ? 0 : -1;
+		if (h && h->kind == TD_VAL_CALL) {
+			call = h->call;
+		} else if (h && h->kind == TD_VAL_LOAD &&
+			   td_path_key(ctx->m, &h->path, h->path.nfields, key,
+				       NULL) >= 0) {
+			struct ep_val lv;
+
+			memset(&lv, 0, sizeof(lv));
+			lv.kind = EV_LOAD;
+			lv.sym = hash_str(key);
+			call = tested_call(ctx, st, w->fn, &lv, &how, &key_sym);
+			if (call < 0 && !key_sym)
+				key_sym = lv.sym;
+		} else {
+			side = -1;
+		}
+		if (call < 0 && !key_sym)
+			side = -1;
+	} else if (r.kind == EV_CONST) {
+		call = tested_call(ctx, st, w->fn, &l, &how, &key_sym);
+		if (call >= 0 || key_sym)
+			side = failure_side(how, cmp, r.cst);
+	}
+	/* p->use_irq = read_bool(); if (p->use_irq): both are one value */
+	if (l.kind == EV_CALL && u->calls[l.call].result.kind == TD_VAL_LOAD) {
+		char key[TD_KEY_LEN];
+		const struct td_path *kp = &u->calls[l.call].result.path;
+
+		if (td_path_key(ctx->m, kp, kp->nfields, key, NULL) >= 0)
+			alias = hash_str(key);
+	}
+	/* a test of a handle and of the call that made it are one test */
+	nsyms = 0;
+	if (call >= 0)
+		syms[nsyms++] = call_sym(call);
+	if (key_sym)
+		syms[nsyms++] = key_sym;
+	if (call >= 0 && ctx->call_res[call] >= 0 &&
+	    ctx->m->res[ctx->call_res[call]].rule &&
+	    ctx->m->res[ctx->call_res[call]].rule->handle == TD_RET)
+		syms[nsyms++] = hash_str(ctx->m->res[ctx->call_res[call]].key);
+	for (k = 0; k < b->nsucc; k++) {
+		const struct td_succ *s = &u->succs[b->first_succ + k];
+		struct ep_state next = *st;
+
+		if (side >= 0 && s->when >= 0) {
+			int fails = s->when == side, j, ok = 1;
+
+			for (j = 0; j < nsyms; j++)
+				ok &= learn_status(&next, syms[j],
+						   fails ? EP_FAILED : EP_OK);
+			if (!ok)
+				continue;	/* contradicts an earlier test */
+			if (fails) {
+				failed(ctx, &next, call, key_sym);
+				/* "if (get() >= 0) release()": skipped */
+				add_fork(&next, u->succs[b->first_succ + !k].to);
+			}
+			/* where the path turned to failure, if it did */
+			next.decision = fails ? st->block : -1;
+		} else {
+			if (s->when >= 0 && r.kind == EV_CONST && l.sym &&
+			    (!learn_raw(&next, l.sym, cmp, r.cst, s->when) ||
+			     (alias && !learn_raw(&next, alias, cmp, r.cst,
+						  s->when))))
+				continue;
+			/* the branch not taken: a release may be skipped */
+			add_fork(&next, u->succs[b->first_succ + !k].to);
+		}
+		push(w, &next, s->to);
+	}
+}
+
+/* ------------------------------------------------------------- reports */
+
+static const char *fn_of_call(const struct td_model *m, int call)
+{
+	return td_fn_name(m, m->unit->calls[call].fn);
+}
+
+/* A call of fn (or of its helpers) that releases it: the skipped label. */
+static int release_in(struct ep_ctx *ctx, int fn, const struct ep_item *it)
+{
+	const struct td_unit *u = ctx->m->unit;
+	const struct td_function *f = &u->funcs[fn];
+	int b, i;
+
+	for (b = f->first_block; b < f->first_block + f->nblocks; b++)
+		for (i = 0; i < u->blocks[b].ncalls; i++)
+			if (call_releases(ctx, u->blocks[b].first_call + i, it))
+				return u->blocks[b].first_call + i;
+	return -1;
+}
+
+static void report_leak(struct ep_ctx *ctx, struct ep_walk *w,
+			const struct ep_state *st, const struct ep_item *it,
+			const struct td_loc *where)
+{
+	struct td_model *m = ctx->m;
+	const struct td_family *fam = family_of(ctx, it->res);
+	struct td_resource res = m->res[it->res];
+	char fix[TD_KEY_LEN], msg[2048], how[1024], got[512], n1[512], n2[512];
+	const char *probe = td_fn_name(m, w->fn);
+	int skipped = release_in(ctx, w->fn, it);
+	struct td_finding f;
+
+	if (it->call >= 0 && td_call_rule(m, it->call, TD_RULE_ACQUIRE)) {
+		res.call = it->call;
+		res.loc = m->unit->calls[it->call].loc;
+		res.fn = m->unit->calls[it->call].fn;
+	}
+	td_fix_text(m, &res, 0, fix, sizeof(fix));
+	if (it->by >= 0)
+		snprintf(got, sizeof(got), ", and %s() can %s it once %s '%s' is live",
+			 m->res[it->by].callback ? m->res[it->by].callback :
+			 m->res[it->by].thread ? m->res[it->by].thread :
+			 "its callback", fam->fed ? fam->fed : "use",
+			 family_of(ctx, it->by)->noun, m->res[it->by].text);
+	else if (fam->hold_armed)
+		snprintf(got, sizeof(got), " after %s() in %s() could %s it",
+			 m->unit->calls[it->call].callee, fn_of_call(m, it->call),
+			 fam->fed ? fam->fed : "use");
+	else
+		got[0] = '\0';
+	if (skipped >= 0)
+		snprintf(how, sizeof(how),
+			 "this path skips the %s() of its error path; jump to the label before it, or add %s",
+			 m->unit->calls[skipped].callee, fix);
+	else
+		snprintf(how, sizeof(how), "add %s to this error path%s", fix,
+			 fam->hold_armed && it->by >= 0 ?
+			 ", after the source is stopped" : "");
+	snprintf(msg, sizeof(msg), "%s '%s'", fam->noun, res.text);
+	if (!fam->hold_armed)
+		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg),
+			 " %s in %s()", fam->did, td_fn_name(m, res.fn));
+	snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg),
+		 " is not %s when %s() fails here%s", fam->undone, probe, got);
+	if (it->helper_exit >= 0)
+		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg),
+			 " (%s() failed at line %d and left it held)",
+			 td_fn_name(m, m->unit->blocks[it->helper_exit].fn),
+			 m->unit->blocks[it->helper_exit].loc.line);
+	snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg),
+		 "; %s [teardown-error-path]", how);
+	memset(&f, 0, sizeof(f));
+	f.tag = "teardown-error-path";
+	f.loc = *where;
+	f.msg = msg;
+	snprintf(n1, sizeof(n1), "'%s' %s here", res.text,
+		 it->by >= 0 ? "becomes live" : fam->hold_armed ? "is armed" :
+		 fam->did);
+	f.note[f.nnotes].loc = it->by >= 0 || it->call < 0 ?
+		m->res[it->by >= 0 ? it->by : it->res].loc :
+		m->unit->calls[it->call].loc;
+	f.note[f.nnotes++].msg = n1;
+	if (skipped >= 0) {
+		snprintf(n2, sizeof(n2), "other error paths release it here");
+		f.note[f.nnotes].loc = m->unit->calls[skipped].loc;
+		f.note[f.nnotes++].msg = n2;
+	}
+	(void)st;
+	td_emit(m, &f);
+}
+
+static void report_viol(struct ep_ctx *ctx, struct ep_walk *w,
+			const struct ep_viol *v)
+{
+	struct td_model *m = ctx->m;
+	const struct td_family *fd = family_of(ctx, v->res);
+	const struct td_family *fs = family_of(ctx, v->source);
+	const struct td_resource *src = &m->res[v->source];
+	int feed = ctx->feed[v->source * m->nres + v->res];
+	char msg[2048], n1[512];
+	struct td_finding f;
+
+	snprintf(msg, sizeof(msg),
+		 "%s '%s' is %s on the error path of %s() while %s%s '%s' is still live: %s() can %s it until %s; %s [teardown-error-order]",
+		 fd->noun, m->res[v->res].text, fd->undone, td_fn_name(m, w->fn),
+		 v->source_managed ? "managed " : "", fs->noun, src->text,
+		 fn_of_call(m, feed), fd->fed ? fd->fed : "use",
+		 v->source_managed ? "devres releases it after probe fails" :
+		 "it is released",
+		 v->source_managed ? "release the source explicitly first" :
+		 "stop the source first");
+	memset(&f, 0, sizeof(f));
+	f.tag = "teardown-error-order";
+	f.loc = m->unit->calls[v->call].loc;
+	f.msg = msg;
+	snprintf(n1, sizeof(n1), "%s() can %s '%s' here", fn_of_call(m, feed),
+		 fd->fed ? fd->fed : "use", m->res[v->res].text);
+	f.note[0].loc = m->unit->calls[feed].loc;
+	f.note[0].msg = n1;
+	f.nnotes = 1;
+	td_emit(m, &f);
+}
+
+/* Leaks through a branch the checker cannot follow are not reported. */
+static int uncertain(struct ep_ctx *ctx, struct ep_walk *w,
+		     const struct ep_item *it)
+{
+	int k;
+
+	if (it->nforks > EP_FORKS)
+		return 1;
+	for (k = 0; k < it->nforks; k++)
+		if (release_ahead(ctx, w->fn, it->fork[k], it))
+			return 1;
+	return 0;
+}
+
+static void merge(struct ep_item *set, int *n, const struct ep_item *it,
+		  int helper_exit)
+{
+	int i;
+
+	for (i = 0; i < *n; i++)
+		if (set[i].res == it->res)
+			return;
+	if (*n == EP_ITEMS)
+		return;
+	set[*n] = *it;
+	set[*n].nforks = 0;
+	if (helper_exit >= 0 && set[*n].helper_exit < 0)
+		set[*n].helper_exit = helper_exit;
+	(*n)++;
+}
+
+static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
+		    const struct ep_state *st, const struct td_block *b)
+{
+	struct td_model *m = ctx->m;
+	int returned;
+	enum ep_status how = outcome(ctx, st, w->fn, &b->ret, &returned);
+	const struct td_loc *where = st->decision >= 0 ?
+		&m->unit->blocks[st->decision].loc : b->loc.line || st->last < 0 ?
+		&b->loc : &m->unit->blocks[st->last].loc;
+	int i;
+
+	if (!w->top) {
+		for (i = 0; i < st->nitems; i++)
+			if (how != EP_FAILED) {
+				merge(w->sum->ok, &w->sum->nok, &st->item[i], -1);
+			} else if (!st->item[i].managed) {
+				td_trace(m, "%s: held when %s() fails at line %d",
+					 m->res[st->item[i].res].text,
+					 td_fn_name(m, w->fn), where->line);
+				merge(w->sum->fail, &w->sum->nfail, &st->item[i],
+				      b->loc.line || st->last < 0 ? st->block :
+				      st->last);
+			}
+		if (how == EP_FAILED)
+			for (i = 0; i < st->nviols; i++)
+				report_viol(ctx, w, &st->viol[i]);
+		return;
+	}
+	if (how == EP_OK)
+		return;
+	for (i = 0; i < st->nitems; i++) {
+		const struct ep_item *it = &st->item[i];
+
+		/* "return register_driver()": held only if it succeeded */
+		if (it->managed || (how == EP_UNKNOWN && it->origin == returned))
+			continue;
+		if (it->by >= 0 && find_item(st, it->by) >= 0 &&
+		    !st->item[find_item(st, it->by)].managed)
+			continue;	/* its source leaks: reported itself */
+		if (how == EP_UNKNOWN || uncertain(ctx, w, it) ||
+		    (it->by >= 0 && m->res[it->by].managed)) {
+			td_trace(m, "%s: held at a %s exit of %s() (line %d): not reported",
+				 m->res[it->res].text, how == EP_UNKNOWN ?
+				 "possible failure" : "failure",
+				 td_fn_name(m, w->fn), where->line);
+			m->stats->error_undecided++;
+			continue;
+		}
+		report_leak(ctx, w, st, it, where);
+	}
+	if (how == EP_FAILED) {
+		m->stats->error_exits++;
+		for (i = 0; i < st->nviols; i++)
+			report_viol(ctx, w, &st->viol[i]);
+	}
+}
+
+/* --------------------------------------------------------------- walk */
+
+static uint64_t state_hash(const struct ep_state *st)
+{
+	uint64_t h = hash_mix(st->block, st->pred);
+	int i, k;
+
+	h = hash_mix(h, st->decision);
+	for (i = 0; i < st->nitems; i++) {
+		const struct ep_item *it = &st->item[i];
+
+		h = hash_mix(h, ((uint64_t)it->res << 32) ^ (uint32_t)it->call);
+		h = hash_mix(h, ((uint64_t)it->origin << 16) ^ it->managed ^
+			     ((uint64_t)it->nforks << 8) ^ (it->repeated << 1));
+		for (k = 0; k < it->nforks && k < EP_FORKS; k++)
+			h = hash_mix(h, it->fork[k]);
+	}
+	for (i = 0; i < st->nfacts; i++)
+		h = hash_mix(h, ((uint64_t)st->fact[i].sym << 8) ^
+			     (st->fact[i].status << 4) ^ (st->fact[i].truth << 3) ^
+			     st->fact[i].cmp ^ ((uint64_t)st->fact[i].cst << 40));
+	for (i = 0; i < st->nbinds; i++)
+		h = hash_mix(h, ((uint64_t)st->bind[i].name << 32) ^
+			     st->bind[i].val.kind ^ (st->bind[i].val.call << 4) ^
+			     ((uint64_t)st->bind[i].val.cst << 36) ^
+			     st->bind[i].val.sym);
+	for (i = 0; i < st->nviols; i++)
+		h = hash_mix(h, st->viol[i].call);
+	return h ? h : 1;
+}
+
+/* Open addressing; returns 1 if h was there already. */
+static int seen_before(struct ep_walk *w, uint64_t h)
+{
+	size_t i;
+
+	if (2 * (w->nseen + 1) > w->seen_cap) {
+		uint64_t *old = w->seen;
+		int cap = w->seen_cap, j;
+
+		w->seen_cap = cap ? 2 * cap : 1024;
+		w->seen = (uint64_t *)calloc(w->seen_cap, sizeof(uint64_t));
+		if (!w->seen)
+			abort();
+		w->nseen = 0;
+		for (j = 0; j < cap; j++)
+			if (old[j])
+				seen_before(w, old[j]);
+		free(old);
+	}
+	for (i = h % w->seen_cap; w->seen[i]; i = (i + 1) % w->seen_cap)
+		if (w->seen[i] == h)
+			return 1;
+	w->seen[i] = h;
+	w->nseen++;
+	return 0;
+}
+
+/* PHIs of the block just entered take the value of the edge taken. */
+static void bind_phis(struct ep_ctx *ctx, struct ep_state *st)
+{
+	const struct td_unit *u = ctx->m->unit;
+	struct ep_val vals[EP_BINDS];
+	int names[EP_BINDS], n = 0, i, k, j;
+
+	for (i = ctx->phi_first[st->block]; i >= 0 && n < EP_BINDS;
+	     i = ctx->phi_next[i]) {
+		const struct td_name *nm = &u->names[i];
+
+		for (k = 0; k < nm->nargs; k++)
+			if (u->phi_args[nm->first_arg + k].pred == st->pred)
+				break;
+		if (k == nm->nargs)
+			continue;
+		/* all PHIs read the values from before the edge */
+		vals[n] = resolve(ctx, st, &u->phi_args[nm->first_arg + k].val, 0);
+		names[n++] = i;
+	}
+	for (k = 0; k < n; k++) {
+		for (j = 0; j < st->nbinds; j++)
+			if (st->bind[j].name == names[k])
+				break;
+		if (j == st->nbinds) {
+			if (st->nbinds == EP_BINDS)
+				continue;
+			st->nbinds++;
+		}
+		st->bind[j].name = names[k];
+		st->bind[j].val = vals[k];
+	}
+}
+
+static void walk_function(struct ep_ctx *ctx, int fn, int top)
+{
+	struct td_model *m = ctx->m;
+	const struct td_unit *u = m->unit;
+	const struct td_function *f = &u->funcs[fn];
+	struct ep_walk w;
+	struct ep_state st;
+
+	ctx->sum[fn].state = 1;
+	if (f->entry < 0) {
+		ctx->sum[fn].state = 2;
+		return;
+	}
+	memset(&w, 0, sizeof(w));
+	w.ctx = ctx;
+	w.fn = fn;
+	w.top = top;
+	w.sum = &ctx->sum[fn];
+	memset(&st, 0, sizeof(st));
+	st.block = f->entry;
+	st.pred = -1;
+	st.decision = -1;
+	st.last = -1;
+	push(&w, &st, f->entry);
+	w.stack[0].pred = -1;
+	while (w.nstack) {
+		struct ep_state cur = w.stack[--w.nstack];
+		const struct td_block *b = &u->blocks[cur.block];
+		int i;
+
+		if (seen_before(&w, state_hash(&cur)))
+			continue;
+		if (++w.visits > EP_BUDGET) {
+			td_trace(m, "%s(): too many paths, error paths not checked",
+				 f->name);
+			m->stats->error_budget++;
+			w.sum->nok = w.sum->nfail = 0;
+			break;
+		}
+		bind_phis(ctx, &cur);
+		if (b->loc.line)
+			cur.last = cur.block;
+		for (i = 0; i < b->ncalls; i++)
+			do_call(ctx, &w, &cur, b->first_call + i);
+		if (b->returns) {
+			at_exit(ctx, &w, &cur, b);
+			continue;
+		}
+		if (b->has_cond && b->nsucc == 2) {
+			branch(ctx, &w, &cur, b);
+			continue;
+		}
+		for (i = 0; i < b->nsucc; i++) {
+			struct ep_state next = cur;
+			int j;
+
+			for (j = 0; b->nsucc > 1 && j < b->nsucc; j++)
+				if (j != i)
+					add_fork(&next, u->succs[b->first_succ + j].to);
+			push(&w, &next, u->succs[b->first_succ + i].to);
+		}
+	}
+	free(w.stack);
+	free(w.seen);
+	ctx->sum[fn].state = 2;
+}
+
+void td_check_error_path(struct td_model *m)
+{
+	const struct td_unit *u = m->unit;
+	struct ep_ctx ctx;
+	int i;
+
+	if (m->probe < 0 || !td_tag_enabled(m, "teardown-error-path") ||
+	    u->funcs[m->probe].entry < 0)
+		return;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.m = m;
+	ctx.feed = td_feed_matrix(m);
+	ctx.call_res = (int *)malloc((u->ncalls + 1) * sizeof(int));
+	ctx.releases = (signed char *)malloc((size_t)u->nfuncs * m->nres + 1);
+	ctx.phi_first = (int *)malloc((u->nblocks + 1) * sizeof(int));
+	ctx.phi_next = (int *)malloc((u->nnames + 1) * sizeof(int));
+	ctx.sum = (struct ep_summary *)calloc(u->nfuncs + 1, sizeof(*ctx.sum));
+	if (!ctx.call_res || !ctx.releases || !ctx.phi_first ||
+	    !ctx.phi_next || !ctx.sum)
+		abort();
+	memset(ctx.releases, -1, (size_t)u->nfuncs * m->nres + 1);
+	memcpy(ctx.call_res, m->call_res, u->ncalls * sizeof(int));
+	for (i = 0; i < u->nblocks; i++)
+		ctx.phi_first[i] = -1;
+	for (i = u->nnames - 1; i >= 0; i--)
+		if (u->names[i].kind == TD_NAME_PHI) {
+			ctx.phi_next[i] = ctx.phi_first[u->names[i].block];
+			ctx.phi_first[u->names[i].block] = i;
+		}
+	walk_function(&ctx, m->probe, 1);
+	free(ctx.feed);
+	free(ctx.call_res);
+	free(ctx.releases);
+	free(ctx.phi_first);
+	free(ctx.phi_next);
+	free(ctx.sum);
+}
