@@ -95,11 +95,14 @@ struct ep_state {
 	struct ep_bind bind[EP_BINDS];
 	int nviols;
 	struct ep_viol viol[EP_VIOLS];
+	uint64_t inited;	/* timers, work...: initialised on the path */
 };
 
 /* What a same-file helper leaves held when it returns. */
 struct ep_summary {
 	int state;		/* 0 not yet, 1 being walked, 2 done */
+	uint64_t inited;	/* what it initialises when it succeeds */
+	int can_fail;		/* some exit returns a failure */
 	int nok, nfail;
 	struct ep_item ok[EP_ITEMS];	/* on success */
 	struct ep_item fail[EP_ITEMS];	/* on failure */
@@ -111,6 +114,8 @@ struct ep_ctx {
 	int *call_res;		/* resource each acquiring call makes */
 	signed char *releases;	/* [fn * nres + r]: fn reaches a release */
 	int *phi_first, *phi_next;	/* PHI names by block */
+	int *store_first, *store_next;	/* stores by block */
+	char *has_release;	/* per family: some rule releases it */
 	struct ep_summary *sum;
 };
 
@@ -261,6 +266,25 @@ static void drop_item(struct ep_state *st, int i)
 static void arm_from(struct ep_ctx *ctx, struct ep_state *st, int source,
 		     int origin, int depth);
 
+/* A timer or work item can be armed only once it is initialised. */
+static int inited(const struct ep_state *st, int r)
+{
+	return r >= 64 || (st->inited >> r & 1);
+}
+
+/* r is initialised: a live source that arms it may now have. */
+static void init_res(struct ep_ctx *ctx, struct ep_state *st, int r)
+{
+	int i, n = st->nitems;
+
+	if (r >= 64 || inited(st, r))
+		return;
+	st->inited |= 1ull << r;
+	for (i = 0; i < n; i++)
+		if (ctx->feed[st->item[i].res * ctx->m->nres + r] >= 0)
+			arm_from(ctx, st, st->item[i].res, st->item[i].origin, 0);
+}
+
 static void add_item(struct ep_ctx *ctx, struct ep_state *st,
 		     const struct ep_item *it)
 {
@@ -286,7 +310,7 @@ static void arm_from(struct ep_ctx *ctx, struct ep_state *st, int source,
 
 		if (!family_of(ctx, q)->hold_armed || m->res[q].managed ||
 		    ctx->feed[source * m->nres + q] < 0 ||
-		    find_item(st, q) >= 0)
+		    find_item(st, q) >= 0 || !inited(st, q))
 			continue;
 		memset(&it, 0, sizeof(it));
 		it.res = q;
@@ -362,13 +386,23 @@ static enum td_fail convention(const struct ep_ctx *ctx, int call)
 		return acq->fail;
 	if (callee >= 0)
 		kind = m->unit->funcs[callee].result;
+	/* an int helper that never returns a failure is a predicate */
+	if (callee >= 0 && !m->unit->funcs[callee].is_api && !acq &&
+	    kind == TD_RES_INT && ctx->sum[callee].state == 2 &&
+	    !ctx->sum[callee].can_fail)
+		return TD_FAIL_NEVER;
 	if (kind == TD_RES_INT)
 		return TD_FAIL_NONZERO;
 	if (kind == TD_RES_PTR)
 		return TD_FAIL_NULL;
-	/* a helper's bool or unsigned "found it": zero is failure */
+	/*
+	 * A helper's bool or unsigned "got it" fails with zero; one that
+	 * acquires nothing is a mere predicate (pdev_is_gen1()).
+	 */
 	return callee >= 0 && !m->unit->funcs[callee].is_api &&
-	       kind == TD_RES_OTHER ? TD_FAIL_ZERO : TD_FAIL_NEVER;
+	       kind == TD_RES_OTHER && ctx->sum[callee].state == 2 &&
+	       (ctx->sum[callee].nok || ctx->sum[callee].nfail) ?
+	       TD_FAIL_ZERO : TD_FAIL_NEVER;
 }
 
 /*
@@ -613,8 +647,13 @@ static void do_call(struct ep_ctx *ctx, struct ep_walk *w,
 
 	forget(ctx, st, call);
 	rule = td_call_rule(m, call, TD_RULE_ACQUIRE);
-	if (rule && ctx->call_res[call] >= 0 && !rule->bytype &&
-	    !family_of(ctx, ctx->call_res[call])->hold_armed) {
+	if (rule && ctx->call_res[call] >= 0 &&
+	    family_of(ctx, ctx->call_res[call])->hold_armed) {
+		init_res(ctx, st, ctx->call_res[call]);
+		return;
+	}
+	if (rule && ctx->call_res[call] >= 0 &&
+	    ctx->has_release[m->res[ctx->call_res[call]].family]) {
 		struct ep_item it;
 
 		i = find_item(st, ctx->call_res[call]);
@@ -647,7 +686,7 @@ static void do_call(struct ep_ctx *ctx, struct ep_walk *w,
 			struct ep_item it;
 
 			if (!family_of(ctx, q)->hold_armed || m->res[q].managed ||
-			    !td_feeds(m, call, &m->res[q]))
+			    !inited(st, q) || !td_feeds(m, call, &m->res[q]))
 				continue;
 			memset(&it, 0, sizeof(it));
 			it.res = q;
@@ -674,10 +713,14 @@ static void do_call(struct ep_ctx *ctx, struct ep_walk *w,
 
 		if (!s->state)
 			walk_function(ctx, callee, 0);
+		for (q = 0; s->state == 2 && q < 64 && q < m->nres; q++)
+			if (s->inited >> q & 1)
+				init_res(ctx, st, q);
 		for (i = 0; s->state == 2 && i < s->nok; i++) {
 			struct ep_item it = s->ok[i];
 
 			it.origin = call;
+			it.managed |= managed_by_family(ctx, st, it.res);
 			add_item(ctx, st, &it);
 		}
 		return;
@@ -842,6 +885,7 @@ static void failed(struct ep_ctx *ctx, struct ep_state *st, int call,
 			struct ep_item it = s->fail[i];
 
 			it.origin = call;
+			it.managed |= managed_by_family(ctx, st, it.res);
 			add_item(ctx, st, &it);
 		}
 	}
@@ -1039,8 +1083,9 @@ static void report_leak(struct ep_ctx *ctx, struct ep_walk *w,
 		got[0] = '\0';
 	if (skipped >= 0)
 		snprintf(how, sizeof(how),
-			 "this path skips the %s() of its error path; jump to the label before it, or add %s",
-			 m->unit->calls[skipped].callee, fix);
+			 "other error paths release it (%s() at line %d), this one does not; add %s here or jump to the label before that call",
+			 m->unit->calls[skipped].callee,
+			 m->unit->calls[skipped].loc.line, fix);
 	else
 		snprintf(how, sizeof(how), "add %s to this error path%s", fix,
 			 fam->hold_armed && it->by >= 0 ?
@@ -1153,6 +1198,10 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 	int i;
 
 	if (!w->top) {
+		if (how != EP_FAILED)
+			w->sum->inited |= st->inited;
+		else
+			w->sum->can_fail = 1;
 		for (i = 0; i < st->nitems; i++)
 			if (how != EP_FAILED) {
 				merge(w->sum->ok, &w->sum->nok, &st->item[i], -1);
@@ -1189,12 +1238,20 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 			m->stats->error_undecided++;
 			continue;
 		}
+		td_trace(m, "%s: held at a failure exit of %s() (line %d), brought by the call at line %d",
+			 m->res[it->res].text, td_fn_name(m, w->fn), b->loc.line,
+			 it->origin >= 0 ? m->unit->calls[it->origin].loc.line : 0);
 		report_leak(ctx, w, st, it, where);
 	}
 	if (how == EP_FAILED) {
 		m->stats->error_exits++;
-		for (i = 0; i < st->nviols; i++)
-			report_viol(ctx, w, &st->viol[i]);
+		for (i = 0; i < st->nviols; i++) {
+			int s = find_item(st, st->viol[i].source);
+
+			/* a source never stopped: its own leak says it */
+			if (s < 0 || st->item[s].managed)
+				report_viol(ctx, w, &st->viol[i]);
+		}
 	}
 }
 
@@ -1206,6 +1263,7 @@ static uint64_t state_hash(const struct ep_state *st)
 	int i, k;
 
 	h = hash_mix(h, st->decision);
+	h = hash_mix(h, st->inited);
 	for (i = 0; i < st->nitems; i++) {
 		const struct ep_item *it = &st->item[i];
 
@@ -1330,6 +1388,10 @@ static void walk_function(struct ep_ctx *ctx, int fn, int top)
 			break;
 		}
 		bind_phis(ctx, &cur);
+		for (i = ctx->store_first[cur.block]; i >= 0;
+		     i = ctx->store_next[i])
+			if (m->store_res[i] >= 0)
+				init_res(ctx, &cur, m->store_res[i]);
 		if (b->loc.line)
 			cur.last = cur.block;
 		for (i = 0; i < b->ncalls; i++)
@@ -1379,8 +1441,21 @@ void td_check_error_path(struct td_model *m)
 		abort();
 	memset(ctx.releases, -1, (size_t)u->nfuncs * m->nres + 1);
 	memcpy(ctx.call_res, m->call_res, u->ncalls * sizeof(int));
+	ctx.store_first = (int *)malloc((u->nblocks + 1) * sizeof(int));
+	ctx.store_next = (int *)malloc((u->nstores + 1) * sizeof(int));
+	ctx.has_release = (char *)calloc(m->rules->nfamilies + 1, 1);
+	if (!ctx.store_first || !ctx.store_next || !ctx.has_release)
+		abort();
 	for (i = 0; i < u->nblocks; i++)
-		ctx.phi_first[i] = -1;
+		ctx.phi_first[i] = ctx.store_first[i] = -1;
+	for (i = u->nstores - 1; i >= 0; i--)
+		if (u->stores[i].block >= 0) {
+			ctx.store_next[i] = ctx.store_first[u->stores[i].block];
+			ctx.store_first[u->stores[i].block] = i;
+		}
+	for (i = 0; i < m->rules->nrules; i++)
+		if (m->rules->rules[i].kind == TD_RULE_RELEASE)
+			ctx.has_release[m->rules->rules[i].family] = 1;
 	for (i = u->nnames - 1; i >= 0; i--)
 		if (u->names[i].kind == TD_NAME_PHI) {
 			ctx.phi_next[i] = ctx.phi_first[u->names[i].block];
@@ -1392,5 +1467,8 @@ void td_check_error_path(struct td_model *m)
 	free(ctx.releases);
 	free(ctx.phi_first);
 	free(ctx.phi_next);
+	free(ctx.store_first);
+	free(ctx.store_next);
+	free(ctx.has_release);
 	free(ctx.sum);
 }

@@ -56,6 +56,7 @@ struct td_model {
 	struct td_resource *res;
 	int nres, res_cap;
 	int *call_res;		/* per call: the resource it acquires, or -1 */
+	int *store_res;		/* per store: the resource it initialises */
 	struct td_step *steps;	/* the teardown timeline (timeline.c) */
 	int nsteps, steps_cap;
 	char **emitted;		/* findings reported so far in the unit */

@@ -578,6 +578,7 @@ static void record_call(gcall *stmt, int fn)
 		analyze_value(gimple_call_arg(stmt, i), &c.arg[i], 0);
 	if (lhs && TREE_CODE(lhs) == SSA_NAME) {
 		c.result.ptr_type = pointee_tag(TREE_TYPE(lhs));
+		c.result.text = ssa_text(lhs, 0);	/* the local it lands in */
 		follow_result(lhs, &c, 0);
 	}
 	else if (lhs && is_memory_ref(lhs) && analyze_path(lhs, &c.result.path))
@@ -605,6 +606,7 @@ static void record_store(gassign *stmt, int fn)
 		return;
 	s.fn = fn;
 	s.loc = make_loc(gimple_location(stmt));
+	s.block = block_base + gimple_bb(stmt)->index;
 	s.func = v.kind == TD_VAL_FUNC ? v.func : NULL;
 	s.param = v.kind == TD_VAL_PARAM ? v.param : -1;
 	td_add_store(unit, &s);

@@ -422,7 +422,7 @@ static struct td_resource *find_resource(struct td_model *m, int family,
 	return NULL;
 }
 
-static void add_resource(struct td_model *m, const struct td_resource *r)
+static int add_resource(struct td_model *m, const struct td_resource *r)
 {
 	struct td_resource *old = find_resource(m, r->family, r->key, r->idkey);
 
@@ -432,7 +432,7 @@ static void add_resource(struct td_model *m, const struct td_resource *r)
 			old->callback = r->callback;
 		if (r->call >= 0)
 			m->call_res[r->call] = old - m->res;
-		return;
+		return old - m->res;
 	}
 	if (r->call >= 0)
 		m->call_res[r->call] = m->nres;
@@ -447,6 +447,7 @@ static void add_resource(struct td_model *m, const struct td_resource *r)
 	td_trace(m, "%s: acquires %s %s (key %s)%s", td_fn_name(m, r->fn),
 		 m->rules->families[r->family].name, r->text, r->key,
 		 r->managed ? " managed" : "");
+	return m->nres - 1;
 }
 
 /*
@@ -534,11 +535,18 @@ static void acquire_by_call(struct td_model *m, int call)
 	    c->arg[rule->thread].kind == TD_VAL_FUNC)
 		r.thread = c->arg[rule->thread].func;
 	if (rule->bytype) {
-		/* memory: named by what it holds */
-		if (!c->result.ptr_type)
+		/* memory, a pci_dev: named by the struct type, however held */
+		const struct td_value *v = rule->handle == TD_RET ? &c->result :
+			rule->handle >= 0 && rule->handle < c->nargs ?
+			&c->arg[rule->handle] : NULL;
+
+		if (!v || !v->ptr_type)
 			return;
-		snprintf(r.key, TD_KEY_LEN, "*%s", c->result.ptr_type);
-		snprintf(r.text, TD_KEY_LEN, "struct %s", c->result.ptr_type);
+		snprintf(r.key, TD_KEY_LEN, "*%s", v->ptr_type);
+		if (rule->handle == TD_RET || !v->text)
+			snprintf(r.text, TD_KEY_LEN, "struct %s", v->ptr_type);
+		else
+			snprintf(r.text, TD_KEY_LEN, "%s", v->text);
 		add_resource(m, &r);
 		return;
 	}
@@ -548,7 +556,10 @@ static void acquire_by_call(struct td_model *m, int call)
 		if (!kept) {
 			/* kept in a local: keyed by the call itself */
 			snprintf(r.key, TD_KEY_LEN, "call#%d", call);
-			snprintf(r.text, TD_KEY_LEN, "%s()", c->callee);
+			if (c->result.text)
+				snprintf(r.text, TD_KEY_LEN, "%s", c->result.text);
+			else
+				snprintf(r.text, TD_KEY_LEN, "%s()", c->callee);
 			add_resource(m, &r);
 			return;
 		}
@@ -591,8 +602,9 @@ static void acquire_by_call(struct td_model *m, int call)
 }
 
 /* A store of a callback that initialises a resource: INIT_WORK. */
-static void acquire_by_store(struct td_model *m, const struct td_store *s)
+static void acquire_by_store(struct td_model *m, int store)
 {
+	const struct td_store *s = &m->unit->stores[store];
 	const struct td_path *p = &s->dest;
 	const char *owner, *field;
 	struct td_resource r;
@@ -626,7 +638,7 @@ static void acquire_by_store(struct td_model *m, const struct td_store *s)
 		}
 		r.path = p;
 		path_text(p, n, r.text, sizeof(r.text));
-		add_resource(m, &r);
+		m->store_res[store] = add_resource(m, &r);
 		return;
 	}
 }
@@ -643,10 +655,13 @@ void td_model_build(struct td_model *m, const struct td_driver *drv)
 	m->in_probe = (char *)calloc(u->nfuncs + 1, 1);
 	m->in_teardown = (char *)calloc(u->nfuncs + 1, 1);
 	m->call_res = (int *)malloc((u->ncalls + 1) * sizeof(int));
-	if (!m->in_probe || !m->in_teardown || !m->call_res)
+	m->store_res = (int *)malloc((u->nstores + 1) * sizeof(int));
+	if (!m->in_probe || !m->in_teardown || !m->call_res || !m->store_res)
 		abort();
 	for (i = 0; i < u->ncalls; i++)
 		m->call_res[i] = -1;
+	for (i = 0; i < u->nstores; i++)
+		m->store_res[i] = -1;
 	if (m->probe < 0)
 		return;
 	td_reach(m, m->probe, m->in_probe);
@@ -670,7 +685,7 @@ void td_model_build(struct td_model *m, const struct td_driver *drv)
 			acquire_by_call(m, i);
 	for (i = 0; i < u->nstores; i++)
 		if (m->in_probe[u->stores[i].fn])
-			acquire_by_store(m, &u->stores[i]);
+			acquire_by_store(m, i);
 	td_timeline_build(m);
 }
 
@@ -679,10 +694,12 @@ void td_model_release(struct td_model *m)
 	free(m->in_probe);
 	free(m->in_teardown);
 	free(m->call_res);
+	free(m->store_res);
 	free(m->res);
 	free(m->steps);
 	m->in_probe = m->in_teardown = NULL;
 	m->call_res = NULL;
+	m->store_res = NULL;
 	m->res = NULL;
 	m->steps = NULL;
 	m->nres = m->res_cap = 0;
@@ -748,6 +765,10 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 		    !strcmp(key, res->key))
 			return 1;
 	}
+	if (kind == TD_RULE_RELEASE && res->rule && res->rule->bytype &&
+	    c->arg[arg].ptr_type && res->key[0] == '*' &&
+	    !strcmp(res->key + 1, c->arg[arg].ptr_type))
+		return 1;	/* pci_disable_device(priv->pdev) */
 	return td_value_has_key(m, &c->arg[arg], c->fn, res->key, 0) &&
 	       id_matches(m, res, c, rule);
 }

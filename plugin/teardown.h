@@ -178,6 +178,7 @@ struct td_store {
 	struct td_path dest;
 	const char *func;	/* the function stored, or NULL */
 	int param;		/* else the parameter stored */
+	int block;		/* the block it is in, or -1 */
 };
 
 /* A named pointer variable of a function, to phrase fixes in its terms. */

@@ -28,6 +28,9 @@ ORDER_TAGS = {"teardown-order", "teardown-devm-order", "teardown-mmio-dma",
               "teardown-rearm",
               "teardown-use-after-free"}
 ERROR_PATH_TAGS = {"teardown-error-path", "teardown-error-order"}
+# The remove-path tiers leave probe's error paths to test_real_error.py.
+REMOVE_PATH_ONLY = ("--stats",
+                    "--disable=" + ",".join(sorted(ERROR_PATH_TAGS)))
 CHECK_TAGS = {"teardown-async"} | ORDER_TAGS | ERROR_PATH_TAGS
 
 

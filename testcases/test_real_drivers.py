@@ -11,8 +11,8 @@ import tempfile
 
 import pytest
 
-from conftest import (RULES, emptied, kbuild_check_argv, mutated_source,
-                      one_line, run_checker)
+from conftest import (REMOVE_PATH_ONLY, RULES, emptied, kbuild_check_argv,
+                      mutated_source, one_line, run_checker)
 from real_drivers import DRIVERS
 
 pytestmark = pytest.mark.kernel
@@ -52,7 +52,8 @@ def describe(findings):
 def test_real_driver(kernel, driver):
     asis = driver.get("asis", [])
     rc, found, _, stats, err = run_checker(
-        kbuild_check_argv(kernel, driver["obj"]), kernel.build)
+        kbuild_check_argv(kernel, driver["obj"]), kernel.build,
+        extra=REMOVE_PATH_ONLY)
     assert rc == 0, err[-3000:]
     assert stats.get("drivers", 0) >= 1, "no driver found:\n" + err[-2000:]
     assert len(found) == len(asis) and \
@@ -62,7 +63,8 @@ def test_real_driver(kernel, driver):
     with tempfile.TemporaryDirectory() as tmp:
         source = mutate(kernel, driver, tmp)
         rc, mutated, notes, _, err = run_checker(
-            kbuild_check_argv(kernel, driver["obj"], source), kernel.build)
+            kbuild_check_argv(kernel, driver["obj"], source), kernel.build,
+            extra=REMOVE_PATH_ONLY)
     assert rc == 0, err[-3000:]
     expect = driver["expect"]
     new = [f for f in mutated if not any(matches(f, e) for e in asis)]

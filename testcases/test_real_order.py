@@ -13,8 +13,9 @@ import tempfile
 
 import pytest
 
-from conftest import (ORDER_TAGS, emptied, kbuild_check_argv,
-                      mutated_source, one_line, run_checker)
+from conftest import (ORDER_TAGS, REMOVE_PATH_ONLY, emptied,
+                      kbuild_check_argv, mutated_source, one_line,
+                      run_checker)
 from real_order_drivers import MODULE_CASES, ORDER_DRIVERS
 from test_real_drivers import TAGS, describe
 
@@ -60,7 +61,8 @@ def order_findings(found):
 
 def check(kernel, entry, source=None):
     rc, found, _, _, err = run_checker(
-        kbuild_check_argv(kernel, entry["obj"], source), kernel.build)
+        kbuild_check_argv(kernel, entry["obj"], source), kernel.build,
+        extra=REMOVE_PATH_ONLY)
     assert rc == 0, err[-3000:]
     return found
 
@@ -143,7 +145,7 @@ REAL_BUGS = [
                          ids=[b[0] for b in REAL_BUGS])
 def test_real_ordering_bug(kernel, obj, tag, resource):
     rc, found, _, _, err = run_checker(kbuild_check_argv(kernel, obj),
-                                       kernel.build)
+                                       kernel.build, extra=REMOVE_PATH_ONLY)
     assert rc == 0, err[-2000:]
     assert [(f[2], re.search(r"'([^']+)'", f[3]).group(1)) for f in found] \
         == [(tag, resource)], describe(found)
