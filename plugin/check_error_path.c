@@ -96,6 +96,7 @@ struct ep_state {
 	int nviols;
 	struct ep_viol viol[EP_VIOLS];
 	uint64_t inited;	/* timers, work...: initialised on the path */
+	int assume_inited;	/* in a helper: by its caller, perhaps */
 };
 
 /* What a same-file helper leaves held when it returns. */
@@ -115,6 +116,7 @@ struct ep_ctx {
 	signed char *releases;	/* [fn * nres + r]: fn reaches a release */
 	int *phi_first, *phi_next;	/* PHI names by block */
 	int *store_first, *store_next;	/* stores by block */
+	int *alt_first, *alt_next;	/* a call's alternatives */
 	char *has_release;	/* per family: some rule releases it */
 	struct ep_summary *sum;
 };
@@ -269,7 +271,7 @@ static void arm_from(struct ep_ctx *ctx, struct ep_state *st, int source,
 /* A timer or work item can be armed only once it is initialised. */
 static int inited(const struct ep_state *st, int r)
 {
-	return r >= 64 || (st->inited >> r & 1);
+	return r >= 64 || st->assume_inited || (st->inited >> r & 1);
 }
 
 /* r is initialised: a live source that arms it may now have. */
@@ -277,7 +279,7 @@ static void init_res(struct ep_ctx *ctx, struct ep_state *st, int r)
 {
 	int i, n = st->nitems;
 
-	if (r >= 64 || inited(st, r))
+	if (r >= 64 || (st->inited >> r & 1))
 		return;
 	st->inited |= 1ull << r;
 	for (i = 0; i < n; i++)
@@ -637,8 +639,7 @@ static void forget(const struct ep_ctx *ctx, struct ep_state *st, int call)
 			st->fact[i] = st->fact[--st->nfacts];
 }
 
-static void do_call(struct ep_ctx *ctx, struct ep_walk *w,
-		    struct ep_state *st, int call)
+static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 {
 	struct td_model *m = ctx->m;
 	const struct td_call *c = &m->unit->calls[call];
@@ -674,11 +675,18 @@ static void do_call(struct ep_ctx *ctx, struct ep_walk *w,
 	}
 	if (td_call_rule(m, call, TD_RULE_RELEASE) ||
 	    (callee >= 0 && !m->unit->funcs[callee].is_api)) {
-		for (i = st->nitems - 1; i >= 0; i--)
-			if (call_releases(ctx, call, &st->item[i])) {
+		for (i = st->nitems - 1; i >= 0; i--) {
+			int alt, hit = call_releases(ctx, call, &st->item[i]);
+
+			/* iounmap(x) with x = PHI <p->a, p->b>: either */
+			for (alt = ctx->alt_first[call]; alt >= 0 && !hit;
+			     alt = ctx->alt_next[alt])
+				hit = call_releases(ctx, alt, &st->item[i]);
+			if (hit) {
 				check_release_order(ctx, st, i, call);
 				drop_item(st, i);
 			}
+		}
 	}
 	if (td_call_rule(m, call, TD_RULE_QUEUE) ||
 	    td_call_rule(m, call, TD_RULE_USE)) {
@@ -737,7 +745,6 @@ static void do_call(struct ep_ctx *ctx, struct ep_walk *w,
 			m->stats->handed_off++;
 			drop_item(st, i);
 		}
-	(void)w;
 }
 
 /* ------------------------------------------------------------ branches */
@@ -1052,8 +1059,7 @@ static int release_in(struct ep_ctx *ctx, int fn, const struct ep_item *it)
 }
 
 static void report_leak(struct ep_ctx *ctx, struct ep_walk *w,
-			const struct ep_state *st, const struct ep_item *it,
-			const struct td_loc *where)
+			const struct ep_item *it, const struct td_loc *where)
 {
 	struct td_model *m = ctx->m;
 	const struct td_family *fam = family_of(ctx, it->res);
@@ -1119,7 +1125,6 @@ static void report_leak(struct ep_ctx *ctx, struct ep_walk *w,
 		f.note[f.nnotes].loc = m->unit->calls[skipped].loc;
 		f.note[f.nnotes++].msg = n2;
 	}
-	(void)st;
 	td_emit(m, &f);
 }
 
@@ -1241,7 +1246,7 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		td_trace(m, "%s: held at a failure exit of %s() (line %d), brought by the call at line %d",
 			 m->res[it->res].text, td_fn_name(m, w->fn), b->loc.line,
 			 it->origin >= 0 ? m->unit->calls[it->origin].loc.line : 0);
-		report_leak(ctx, w, st, it, where);
+		report_leak(ctx, w, it, where);
 	}
 	if (how == EP_FAILED) {
 		m->stats->error_exits++;
@@ -1371,6 +1376,8 @@ static void walk_function(struct ep_ctx *ctx, int fn, int top)
 	st.pred = -1;
 	st.decision = -1;
 	st.last = -1;
+	/* a helper arms what its caller set up: only probe starts bare */
+	st.assume_inited = !top;
 	push(&w, &st, f->entry);
 	w.stack[0].pred = -1;
 	while (w.nstack) {
@@ -1395,7 +1402,7 @@ static void walk_function(struct ep_ctx *ctx, int fn, int top)
 		if (b->loc.line)
 			cur.last = cur.block;
 		for (i = 0; i < b->ncalls; i++)
-			do_call(ctx, &w, &cur, b->first_call + i);
+			do_call(ctx, &cur, b->first_call + i);
 		if (b->returns) {
 			at_exit(ctx, &w, &cur, b);
 			continue;
@@ -1456,6 +1463,19 @@ void td_check_error_path(struct td_model *m)
 	for (i = 0; i < m->rules->nrules; i++)
 		if (m->rules->rules[i].kind == TD_RULE_RELEASE)
 			ctx.has_release[m->rules->rules[i].family] = 1;
+	ctx.alt_first = (int *)malloc((u->ncalls + 1) * sizeof(int));
+	ctx.alt_next = (int *)malloc((u->ncalls + 1) * sizeof(int));
+	if (!ctx.alt_first || !ctx.alt_next)
+		abort();
+	for (i = 0; i < u->ncalls; i++)
+		ctx.alt_first[i] = -1;
+	for (i = u->ncalls - 1; i >= 0; i--)
+		if (u->calls[i].alternative_of > 0) {
+			int of = u->calls[i].alternative_of - 1;
+
+			ctx.alt_next[i] = ctx.alt_first[of];
+			ctx.alt_first[of] = i;
+		}
 	for (i = u->nnames - 1; i >= 0; i--)
 		if (u->names[i].kind == TD_NAME_PHI) {
 			ctx.phi_next[i] = ctx.phi_first[u->names[i].block];
@@ -1470,5 +1490,7 @@ void td_check_error_path(struct td_model *m)
 	free(ctx.store_first);
 	free(ctx.store_next);
 	free(ctx.has_release);
+	free(ctx.alt_first);
+	free(ctx.alt_next);
 	free(ctx.sum);
 }

@@ -501,10 +501,11 @@ static bool skip_call(gimple *stmt)
 
 /*
  * free(cond ? p->rx_buf : p->tx_buf): an argument merged from several
- * loads stands for each of them.  Record one more call per alternative of
+ * loads (or calls' results) stands for each of them.  Record one more call per alternative of
  * the first such argument, so that each buffer is seen released.
  */
-static void record_alternatives(gcall *stmt, const struct td_call *c)
+static void record_alternatives(gcall *stmt, const struct td_call *c,
+				int index)
 {
 	int i;
 	unsigned int j;
@@ -522,9 +523,11 @@ static void record_alternatives(gcall *stmt, const struct td_call *c)
 		for (j = 0; j < gimple_phi_num_args(def); j++) {
 			struct td_call alt = *c;
 
+			alt.alternative_of = index + 1;
 			analyze_value(gimple_phi_arg_def(def, j), &alt.arg[i], 0);
 			if (alt.arg[i].kind == TD_VAL_LOAD ||
-			    alt.arg[i].kind == TD_VAL_ADDR)
+			    alt.arg[i].kind == TD_VAL_ADDR ||
+			    alt.arg[i].kind == TD_VAL_CALL)
 				td_add_call(unit, &alt);
 		}
 		return;
@@ -930,9 +933,10 @@ static void scan_function(cgraph_node *node, int fn)
 	}
 	for (i = 0; i < (int)pending_alternatives.length(); i++) {
 		gcall *call = pending_alternatives[i];
-		struct td_call c = unit->calls[*call_ids->get(call)];
+		int index = *call_ids->get(call);
+		struct td_call c = unit->calls[index];
 
-		record_alternatives(call, &c);
+		record_alternatives(call, &c, index);
 	}
 	pending_alternatives.truncate(0);
 	record_flow();

@@ -109,6 +109,8 @@ struct td_call {
 	int conditional;	/* not on every path through the caller */
 	enum td_result result_kind;	/* what the callee returns */
 	int block;		/* the block it is in, or -1 */
+	int alternative_of;	/* 1 + the call this one repeats with one
+				 * alternative of a merged argument, or 0 */
 };
 
 /*

@@ -262,6 +262,12 @@ ERROR_DRIVERS = [
         resource='state->work_queue',
         acquire='create_singlethread_workqueue',
         probe='adv7511_probe',
+        # real: adv7511_init_setup() (1891) reaches
+        # adv7511_check_monitor_present_status(), which queues edid_handler
+        # as delayed work; when cec_allocate_adapter() fails, the workqueue
+        # is destroyed with the delayed work's timer still pending and
+        # never cancelled, so it fires on a dead queue and a freed state.
+        asis=[dict(tag='teardown-error-path', resource='state->edid_handler')],
         why='adv7511_probe() line 1883: state->work_queue = create_singlethread_workqueue(sd->name); the only later failure is cec_allocate_adapter (1895, checked at 1898, inside #if IS_ENABLED(CONFIG_VIDEO_ADV7511_CEC), =y): { destroy_workqueue(state->work_queue); goto err_unreg_pktmem; } lines 1899-1902 -- an inline release before the goto, the ladder itself never touches the workqueue; anchored on two tabs: remove has it with one (line 1943)',
     ),
     dict(
