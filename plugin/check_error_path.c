@@ -34,6 +34,7 @@
 #define EP_BINDS 24
 #define EP_VIOLS 4
 #define EP_BUDGET 20000		/* blocks visited per function */
+#define EP_LINES 8		/* failure exits listed per leak */
 
 enum ep_status { EP_UNKNOWN, EP_FAILED, EP_OK };
 
@@ -119,6 +120,8 @@ struct ep_ctx {
 	int *alt_first, *alt_next;	/* a call's alternatives */
 	char *has_release;	/* per family: some rule releases it */
 	struct ep_summary *sum;
+	struct ep_leak *leaks;	/* found in the function being walked */
+	int nleaks, leaks_cap;
 };
 
 struct ep_walk {
@@ -413,6 +416,13 @@ static enum td_fail convention(const struct ep_ctx *ctx, int call)
  */
 static int failure_side(enum td_fail how, enum td_cmp cmp, long c)
 {
+	/* a count: "< 1" and "<= 0" fail too (pci_alloc_irq_vectors()) */
+	if (how == TD_FAIL_NEGATIVE &&
+	    ((cmp == TD_CMP_LT && c == 1) || (cmp == TD_CMP_LE && c == 0)))
+		return 1;
+	if (how == TD_FAIL_NEGATIVE &&
+	    ((cmp == TD_CMP_GE && c == 1) || (cmp == TD_CMP_GT && c == 0)))
+		return 0;
 	switch (how) {
 	case TD_FAIL_NONZERO:
 	case TD_FAIL_NEGATIVE:
@@ -604,6 +614,42 @@ static void check_release_order(struct ep_ctx *ctx, struct ep_state *st,
 	}
 }
 
+/*
+ * card->private_free = foo_free, then snd_card_free(card): a callback the
+ * driver stored in an object runs when the kernel frees that object.  What
+ * the callback releases counts as released by the call.
+ */
+static void released_by_callback(struct ep_ctx *ctx, struct ep_state *st,
+				 int call)
+{
+	const struct td_model *m = ctx->m;
+	const struct td_call *c = &m->unit->calls[call];
+	int i, j, k;
+
+	for (j = 0; j < c->nargs; j++) {
+		const char *type = c->arg[j].ptr_type;
+
+		for (k = 0; type && k < m->unit->nstores; k++) {
+			const struct td_store *s = &m->unit->stores[k];
+			const struct td_path *p = &s->dest;
+			const char *holder = p->nfields >= 2 ?
+				p->ftype[p->nfields - 2] : p->base_name;
+			int cb = s->func ? td_find_function(m->unit, s->func) : -1;
+
+			if (cb < 0 || !holder || strcmp(holder, type) ||
+			    !m->in_probe[s->fn])
+				continue;
+			for (i = st->nitems - 1; i >= 0; i--)
+				if (fn_releases(ctx, cb, st->item[i].res)) {
+					td_trace(m, "%s: released by %s(), stored in struct %s, when %s() frees it",
+						 m->res[st->item[i].res].text, s->func,
+						 holder, c->callee ? c->callee : "?");
+					drop_item(st, i);
+				}
+		}
+	}
+}
+
 /* pci_request_regions() after pcim_enable_device() is managed too. */
 static int managed_by_family(const struct ep_ctx *ctx,
 			     const struct ep_state *st, int r)
@@ -733,6 +779,7 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 		}
 		return;
 	}
+	released_by_callback(ctx, st, call);
 	/* the driver's code in another file, or a function pointer */
 	if (c->callee && (c->callee_api || td_rules_known(m->rules, c->callee)))
 		return;
@@ -1058,16 +1105,35 @@ static int release_in(struct ep_ctx *ctx, int fn, const struct ep_item *it)
 	return -1;
 }
 
-static void report_leak(struct ep_ctx *ctx, struct ep_walk *w,
-			const struct ep_item *it, const struct td_loc *where)
+/* One leak per resource: every failure exit that leaks it, by line. */
+struct ep_leak {
+	struct ep_item it;
+	struct td_loc where;	/* the first exit, by line */
+	int nlines;
+	int line[EP_LINES];
+};
+
+static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 {
 	struct td_model *m = ctx->m;
+	const struct ep_item *it = &l->it;
+	char at[256];
+	int k;
 	const struct td_family *fam = family_of(ctx, it->res);
 	struct td_resource res = m->res[it->res];
 	char fix[TD_KEY_LEN], msg[2048], how[1024], got[512], n1[512], n2[512];
-	const char *probe = td_fn_name(m, w->fn);
-	int skipped = release_in(ctx, w->fn, it);
+	const char *probe = td_fn_name(m, fn);
+	int skipped = release_in(ctx, fn, it);
 	struct td_finding f;
+
+	at[0] = '\0';
+	for (k = 0; k < l->nlines; k++)
+		if (l->line[k] != l->where.line)
+			snprintf(at + strlen(at), sizeof(at) - strlen(at),
+				 "%s%d", at[0] ? ", " : " and at lines ",
+				 l->line[k]);
+	if (l->nlines == EP_LINES)
+		snprintf(at + strlen(at), sizeof(at) - strlen(at), ", ...");
 
 	if (it->call >= 0 && td_call_rule(m, it->call, TD_RULE_ACQUIRE)) {
 		res.call = it->call;
@@ -1089,11 +1155,14 @@ static void report_leak(struct ep_ctx *ctx, struct ep_walk *w,
 		got[0] = '\0';
 	if (skipped >= 0)
 		snprintf(how, sizeof(how),
-			 "other error paths release it (%s() at line %d), this one does not; add %s here or jump to the label before that call",
+			 "other error paths release it (%s() at line %d), %s does not; add %s %s or jump to the label before that call",
 			 m->unit->calls[skipped].callee,
-			 m->unit->calls[skipped].loc.line, fix);
+			 m->unit->calls[skipped].loc.line,
+			 at[0] ? "these do" : "this one", fix,
+			 at[0] ? "there" : "here");
 	else
-		snprintf(how, sizeof(how), "add %s to this error path%s", fix,
+		snprintf(how, sizeof(how), "add %s to %s%s", fix,
+			 at[0] ? "these error paths" : "this error path",
 			 fam->hold_armed && it->by >= 0 ?
 			 ", after the source is stopped" : "");
 	snprintf(msg, sizeof(msg), "%s '%s'", fam->noun, res.text);
@@ -1101,7 +1170,8 @@ static void report_leak(struct ep_ctx *ctx, struct ep_walk *w,
 		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg),
 			 " %s in %s()", fam->did, td_fn_name(m, res.fn));
 	snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg),
-		 " is not %s when %s() fails here%s", fam->undone, probe, got);
+		 " is not %s when %s() fails here%s%s", fam->undone, probe, at,
+		 got);
 	if (it->helper_exit >= 0)
 		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg),
 			 " (%s() failed at line %d and left it held)",
@@ -1111,7 +1181,7 @@ static void report_leak(struct ep_ctx *ctx, struct ep_walk *w,
 		 "; %s [teardown-error-path]", how);
 	memset(&f, 0, sizeof(f));
 	f.tag = "teardown-error-path";
-	f.loc = *where;
+	f.loc = l->where;
 	f.msg = msg;
 	snprintf(n1, sizeof(n1), "'%s' %s here", res.text,
 		 it->by >= 0 ? "becomes live" : fam->hold_armed ? "is armed" :
@@ -1126,6 +1196,57 @@ static void report_leak(struct ep_ctx *ctx, struct ep_walk *w,
 		f.note[f.nnotes++].msg = n2;
 	}
 	td_emit(m, &f);
+}
+
+/* Note a leak at a failure exit; emit_leak() reports them once a function is done. */
+static void report_leak(struct ep_ctx *ctx, const struct ep_item *it,
+			const struct td_loc *where)
+{
+	struct ep_leak *l = NULL;
+	int i;
+
+	for (i = 0; i < ctx->nleaks; i++)
+		if (ctx->leaks[i].it.res == it->res &&
+		    ctx->leaks[i].it.by == it->by &&
+		    ctx->leaks[i].it.helper_exit == it->helper_exit)
+			l = &ctx->leaks[i];
+	if (!l) {
+		if (ctx->nleaks == ctx->leaks_cap) {
+			ctx->leaks_cap = ctx->leaks_cap ? 2 * ctx->leaks_cap : 8;
+			ctx->leaks = (struct ep_leak *)realloc(ctx->leaks,
+					ctx->leaks_cap * sizeof(*ctx->leaks));
+			if (!ctx->leaks)
+				abort();
+		}
+		l = &ctx->leaks[ctx->nleaks++];
+		memset(l, 0, sizeof(*l));
+		l->it = *it;
+		l->where = *where;
+	}
+	if (where->line < l->where.line)
+		l->where = *where;
+	for (i = 0; i < l->nlines; i++)
+		if (l->line[i] == where->line)
+			return;
+	if (l->nlines < EP_LINES)
+		l->line[l->nlines++] = where->line;
+}
+
+static int by_line(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+static void flush_leaks(struct ep_ctx *ctx, int fn)
+{
+	int i;
+
+	for (i = 0; i < ctx->nleaks; i++) {
+		qsort(ctx->leaks[i].line, ctx->leaks[i].nlines, sizeof(int),
+		      by_line);
+		emit_leak(ctx, fn, &ctx->leaks[i]);
+	}
+	ctx->nleaks = 0;
 }
 
 static void report_viol(struct ep_ctx *ctx, struct ep_walk *w,
@@ -1191,6 +1312,26 @@ static void merge(struct ep_item *set, int *n, const struct ep_item *it,
 	(*n)++;
 }
 
+/* The item whose handle "return !p->buf" tests, or -1. */
+static int returns_handle_test(const struct ep_ctx *ctx,
+			       const struct ep_state *st,
+			       const struct td_opnd *ret)
+{
+	struct ep_val v = resolve(ctx, st, ret, 0);
+	int i;
+
+	if (v.kind != EV_LOAD || !v.neg)
+		return -1;
+	for (i = 0; i < st->nitems; i++) {
+		const struct td_resource *r = &ctx->m->res[st->item[i].res];
+
+		if (r->rule && r->rule->handle == TD_RET &&
+		    hash_str(r->key) == v.sym)
+			return i;
+	}
+	return -1;
+}
+
 static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		    const struct ep_state *st, const struct td_block *b)
 {
@@ -1203,6 +1344,22 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 	int i;
 
 	if (!w->top) {
+		int handle = returns_handle_test(ctx, st, &b->ret);
+
+		if (handle >= 0) {
+			/* "return !p->buf": held on success, failed without */
+			w->sum->can_fail = 1;
+			for (i = 0; i < st->nitems; i++) {
+				merge(w->sum->ok, &w->sum->nok, &st->item[i], -1);
+				if (i != handle && !st->item[i].managed &&
+				    !uncertain(ctx, w, &st->item[i]))
+					merge(w->sum->fail, &w->sum->nfail,
+					      &st->item[i], b->loc.line ||
+					      st->last < 0 ? st->block : st->last);
+			}
+			w->sum->inited |= st->inited;
+			return;
+		}
 		if (how != EP_FAILED)
 			w->sum->inited |= st->inited;
 		else
@@ -1210,6 +1367,8 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		for (i = 0; i < st->nitems; i++)
 			if (how != EP_FAILED) {
 				merge(w->sum->ok, &w->sum->nok, &st->item[i], -1);
+			} else if (uncertain(ctx, w, &st->item[i])) {
+				m->stats->error_undecided++;
 			} else if (!st->item[i].managed) {
 				td_trace(m, "%s: held when %s() fails at line %d",
 					 m->res[st->item[i].res].text,
@@ -1246,7 +1405,7 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		td_trace(m, "%s: held at a failure exit of %s() (line %d), brought by the call at line %d",
 			 m->res[it->res].text, td_fn_name(m, w->fn), b->loc.line,
 			 it->origin >= 0 ? m->unit->calls[it->origin].loc.line : 0);
-		report_leak(ctx, w, it, where);
+		report_leak(ctx, it, where);
 	}
 	if (how == EP_FAILED) {
 		m->stats->error_exits++;
@@ -1392,6 +1551,8 @@ static void walk_function(struct ep_ctx *ctx, int fn, int top)
 				 f->name);
 			m->stats->error_budget++;
 			w.sum->nok = w.sum->nfail = 0;
+			if (top)
+				ctx->nleaks = 0;	/* not checked, not half */
 			break;
 		}
 		bind_phis(ctx, &cur);
@@ -1482,6 +1643,8 @@ void td_check_error_path(struct td_model *m)
 			ctx.phi_first[u->names[i].block] = i;
 		}
 	walk_function(&ctx, m->probe, 1);
+	flush_leaks(&ctx, m->probe);
+	free(ctx.leaks);
 	free(ctx.feed);
 	free(ctx.call_res);
 	free(ctx.releases);

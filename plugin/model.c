@@ -578,7 +578,16 @@ static void acquire_by_call(struct td_model *m, int call)
 	     family_of_type(m, h->ptr_type) < 0)) {
 		if (!td_value_key(m, h, c->fn, r.key, &r.family))
 			return;
-		snprintf(r.text, TD_KEY_LEN, "%s", h->text ? h->text : "?");
+		if (h->text) {
+			snprintf(r.text, TD_KEY_LEN, "%s", h->text);
+		} else if (h->kind == TD_VAL_ADDR && h->path.var) {
+			/* &iomem_resource */
+			r.text[0] = '&';
+			path_text(&h->path, h->path.nfields, r.text + 1,
+				  sizeof(r.text) - 1);
+		} else {
+			snprintf(r.text, TD_KEY_LEN, "?");
+		}
 		add_resource(m, &r);
 		return;
 	}
@@ -880,7 +889,12 @@ int td_fix_text(const struct td_model *m, const struct td_resource *res,
 				      &rebasable);
 		else if (v && v->kind == TD_VAL_CONST)
 			snprintf(piece, sizeof(piece), "%ld", v->cst);
-		else if (v)
+		else if (v && !v->text && v->kind == TD_VAL_ADDR &&
+			 v->path.var) {
+			piece[0] = '&';	/* &ioport_resource */
+			path_text(&v->path, v->path.nfields, piece + 1,
+				  sizeof(piece) - 1);
+		} else if (v)
 			plain_text(v->text, piece, sizeof(piece));
 		if (deref && piece[0] == '&')
 			memmove(piece, piece + 1, strlen(piece));

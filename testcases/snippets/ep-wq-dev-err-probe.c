@@ -26,11 +26,11 @@ static int snip_probe(struct platform_device *pdev)
 	if (!p->wq)
 		return -ENOMEM;
 	p->clk = devm_clk_get(&pdev->dev, NULL);
-	if (IS_ERR(p->clk))	/* expect: teardown-error-path "workqueue 'p->wq'" */
+	if (IS_ERR(p->clk))	/* expect: teardown-error-path "workqueue 'p->wq' allocated in snip_probe() is not destroyed when snip_probe() fails here and at lines 33" */
 		return dev_err_probe(&pdev->dev, PTR_ERR(p->clk), "no clock\n");
 	p->nchan = device_get_child_node_count(&pdev->dev);
 	if (p->nchan > SNIP_MAX_CHAN)
-		return dev_err_probe(&pdev->dev, -EINVAL, "%u channels\n", p->nchan);	/* expect: teardown-error-path "workqueue 'p->wq'" */
+		return dev_err_probe(&pdev->dev, -EINVAL, "%u channels\n", p->nchan);
 	platform_set_drvdata(pdev, p);
 	return 0;
 }
