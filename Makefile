@@ -62,7 +62,11 @@ check: setup all
 check-fast: setup all
 	testcases/run-tests -m "not kernel"
 
+# Cost against gcc, sparse and spatch on real files (docs/performance.md).
+bench: setup all
+	bench/compile-cost.sh
+
 clean:
 	rm -f plugin/*.o plugin/*.so teardown-check
 
-.PHONY: all install setup demo check check-fast clean
+.PHONY: all install setup demo check check-fast bench clean
