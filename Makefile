@@ -16,9 +16,9 @@ CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Wno-unused-parameter
 ENGINE   := plugin/rules.c plugin/unit.c plugin/model.c plugin/timeline.c \
             plugin/engine.c plugin/check_release.c plugin/check_order.c \
-            plugin/check_error_path.c
+            plugin/check_error_path.c plugin/errpath.c
 ENGINE_O := $(ENGINE:.c=.o)
-HEADERS  := plugin/teardown.h plugin/engine.h
+HEADERS  := plugin/teardown.h plugin/engine.h plugin/errpath.h
 
 all: plugin/teardown_check.so teardown-check
 

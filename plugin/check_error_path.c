@@ -22,147 +22,17 @@
  * a branch the checker cannot correlate skips a release of the resource
  * (a loop unwinding per-channel IRQs, "if (x) free_irq()"), when code it
  * cannot see takes the resource, and when a function has too many paths.
+ *
+ * The path state and the values it reads are in errpath.h / errpath.c;
+ * this file says what calls and branches do to the resources held.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine.h"
-
-#define EP_ITEMS 32		/* resources held at once on one path */
-#define EP_FORKS 4		/* uncorrelated branches remembered per item */
-#define EP_FACTS 24
-#define EP_BINDS 24
-#define EP_VIOLS 4
-#define EP_BUDGET 20000		/* blocks visited per function */
-#define EP_LINES 8		/* failure exits listed per leak */
-
-enum ep_status { EP_UNKNOWN, EP_FAILED, EP_OK };
-
-struct ep_item {
-	int res;		/* index into m->res */
-	int call;		/* the acquiring (or arming) call, or -1 */
-	int origin;		/* the call of this function that brought it */
-	int by;			/* armed by a callback of this resource, or -1 */
-	int managed;		/* devres (or a devres action) releases it */
-	int helper_exit;	/* left held by a helper failing here, or -1 */
-	int repeated;		/* acquired again in a loop: a failure of the
-				 * last one leaves the earlier ones held */
-	int nforks;		/* > EP_FORKS: too many to tell */
-	int fork[EP_FORKS];	/* blocks not taken at uncorrelated branches */
-};
-
-/* What a branch taught the path about one value. */
-struct ep_fact {
-	uint32_t sym;
-	enum ep_status status;	/* a failure test: failed or not */
-	enum td_cmp cmp;	/* otherwise the comparison, for correlation */
-	long cst;
-	int truth;
-};
-
-enum ep_val_kind { EV_UNKNOWN, EV_CONST, EV_CALL, EV_LOAD, EV_FAILCODE };
-
-struct ep_val {
-	enum ep_val_kind kind;
-	long cst;
-	int call;
-	int neg;		/* logically negated */
-	uint32_t sym;		/* what facts about it are keyed by */
-	const struct td_value *load;
-};
-
-struct ep_bind {
-	int name;
-	struct ep_val val;
-};
-
-/* A release made while a source that feeds the resource was still live. */
-struct ep_viol {
-	int call;		/* the releasing call */
-	int res;		/* released */
-	int source;		/* still live */
-	int source_managed;
-};
-
-struct ep_state {
-	int block, pred;
-	int decision;		/* block of the last failure test taken */
-	int last;		/* the last block with a line, for exits */
-	int nitems;
-	struct ep_item item[EP_ITEMS];
-	int nfacts;
-	struct ep_fact fact[EP_FACTS];
-	int nbinds;
-	struct ep_bind bind[EP_BINDS];
-	int nviols;
-	struct ep_viol viol[EP_VIOLS];
-	uint64_t inited;	/* timers, work...: initialised on the path */
-	int assume_inited;	/* in a helper: by its caller, perhaps */
-};
-
-/* What a same-file helper leaves held when it returns. */
-struct ep_summary {
-	int state;		/* 0 not yet, 1 being walked, 2 done */
-	uint64_t inited;	/* what it initialises when it succeeds */
-	int can_fail;		/* some exit returns a failure */
-	int nok, nfail;
-	struct ep_item ok[EP_ITEMS];	/* on success */
-	struct ep_item fail[EP_ITEMS];	/* on failure */
-};
-
-struct ep_ctx {
-	struct td_model *m;
-	int *feed;		/* td_feed_matrix() */
-	int *call_res;		/* resource each acquiring call makes */
-	signed char *releases;	/* [fn * nres + r]: fn reaches a release */
-	int *phi_first, *phi_next;	/* PHI names by block */
-	int *store_first, *store_next;	/* stores by block */
-	int *alt_first, *alt_next;	/* a call's alternatives */
-	char *has_release;	/* per family: some rule releases it */
-	struct ep_summary *sum;
-	struct ep_leak *leaks;	/* found in the function being walked */
-	int nleaks, leaks_cap;
-};
-
-struct ep_walk {
-	struct ep_ctx *ctx;
-	int fn;
-	int top;		/* probe itself: report at failure exits */
-	struct ep_summary *sum;
-	struct ep_state *stack;
-	int nstack, cap;
-	uint64_t *seen;		/* hashes of (block, state) walked */
-	int seen_cap, nseen;
-	int visits;
-};
+#include "errpath.h"
 
 static void walk_function(struct ep_ctx *ctx, int fn, int top);
 
 /* ------------------------------------------------------------- helpers */
-
-static uint32_t hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static uint64_t hash_mix(uint64_t h, uint64_t v)
-{
-	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-	return h;
-}
-
-static uint32_t call_sym(int call)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof(buf), "call#%d", call);
-	return hash_str(buf);
-}
-
 static const struct td_family *family_of(const struct ep_ctx *ctx, int res)
 {
 	return &ctx->m->rules->families[ctx->m->res[res].family];
@@ -327,250 +197,6 @@ static void arm_from(struct ep_ctx *ctx, struct ep_state *st, int source,
 	}
 }
 
-/* ------------------------------------------------------------- values */
-
-static struct ep_val resolve(const struct ep_ctx *ctx, const struct ep_state *st,
-			     const struct td_opnd *o, int depth)
-{
-	const struct td_model *m = ctx->m;
-	struct ep_val v;
-	const struct td_name *n;
-	char key[TD_KEY_LEN];
-	int i;
-
-	memset(&v, 0, sizeof(v));
-	if (o->kind == TD_OP_CONST) {
-		v.kind = EV_CONST;
-		v.cst = o->cst;
-		return v;
-	}
-	if (o->kind != TD_OP_NAME || depth > 16)
-		return v;
-	for (i = 0; i < st->nbinds; i++)
-		if (st->bind[i].name == o->name)
-			return st->bind[i].val;
-	n = &m->unit->names[o->name];
-	v.sym = 0x80000000u | (uint32_t)o->name;
-	switch (n->kind) {
-	case TD_NAME_COPY:
-		return resolve(ctx, st, &n->src, depth + 1);
-	case TD_NAME_NOT:
-		v = resolve(ctx, st, &n->src, depth + 1);
-		if (v.kind == EV_CONST)
-			v.cst = !v.cst;
-		else
-			v.neg = !v.neg;
-		return v;
-	case TD_NAME_CALL:
-		v.kind = td_call_rule(m, n->call, TD_RULE_ERRCODE) ?
-			 EV_FAILCODE : EV_CALL;
-		v.call = n->call;
-		v.sym = call_sym(n->call);
-		return v;
-	case TD_NAME_LOAD:
-		if (td_value_key(m, &n->load, 0, key, NULL)) {
-			v.kind = EV_LOAD;
-			v.sym = hash_str(key);
-			v.load = &n->load;
-		}
-		return v;
-	default:
-		return v;
-	}
-}
-
-/* How a call's result says it failed. */
-static enum td_fail convention(const struct ep_ctx *ctx, int call)
-{
-	const struct td_model *m = ctx->m;
-	const struct td_rule *acq = td_call_rule(m, call, TD_RULE_ACQUIRE);
-	int callee = td_callee(m, call);
-	enum td_result kind = m->unit->calls[call].result_kind;
-
-	if (acq && acq->fail != TD_FAIL_DEFAULT)
-		return acq->fail;
-	if (callee >= 0)
-		kind = m->unit->funcs[callee].result;
-	/* an int helper that never returns a failure is a predicate */
-	if (callee >= 0 && !m->unit->funcs[callee].is_api && !acq &&
-	    kind == TD_RES_INT && ctx->sum[callee].state == 2 &&
-	    !ctx->sum[callee].can_fail)
-		return TD_FAIL_NEVER;
-	if (kind == TD_RES_INT)
-		return TD_FAIL_NONZERO;
-	if (kind == TD_RES_PTR)
-		return TD_FAIL_NULL;
-	/*
-	 * A helper's bool or unsigned "got it" fails with zero; one that
-	 * acquires nothing is a mere predicate (pdev_is_gen1()).
-	 */
-	return callee >= 0 && !m->unit->funcs[callee].is_api &&
-	       kind == TD_RES_OTHER && ctx->sum[callee].state == 2 &&
-	       (ctx->sum[callee].nok || ctx->sum[callee].nfail) ?
-	       TD_FAIL_ZERO : TD_FAIL_NEVER;
-}
-
-/*
- * Is "value cmp c" being true a failure (1), a success (0), or neither
- * (-1), for a result following convention 'how'?
- */
-static int failure_side(enum td_fail how, enum td_cmp cmp, long c)
-{
-	/* a count: "< 1" and "<= 0" fail too (pci_alloc_irq_vectors()) */
-	if (how == TD_FAIL_NEGATIVE &&
-	    ((cmp == TD_CMP_LT && c == 1) || (cmp == TD_CMP_LE && c == 0)))
-		return 1;
-	if (how == TD_FAIL_NEGATIVE &&
-	    ((cmp == TD_CMP_GE && c == 1) || (cmp == TD_CMP_GT && c == 0)))
-		return 0;
-	switch (how) {
-	case TD_FAIL_NONZERO:
-	case TD_FAIL_NEGATIVE:
-		if ((cmp == TD_CMP_LT && c == 0) || (cmp == TD_CMP_LE && c == -1))
-			return 1;
-		if ((cmp == TD_CMP_GE && c == 0) || (cmp == TD_CMP_GT && c == -1))
-			return 0;
-		if (how == TD_FAIL_NEGATIVE || c != 0)
-			return -1;
-		return cmp == TD_CMP_NE ? 1 : cmp == TD_CMP_EQ ? 0 : -1;
-	case TD_FAIL_ZERO:
-	case TD_FAIL_NULL:
-		if (c != 0)
-			return -1;
-		if (cmp == TD_CMP_EQ || (how == TD_FAIL_ZERO && cmp == TD_CMP_LE))
-			return 1;
-		if (cmp == TD_CMP_NE || (how == TD_FAIL_ZERO && cmp == TD_CMP_GT))
-			return 0;
-		return -1;
-	default:
-		return -1;
-	}
-}
-
-/* The call in fn whose result is kept where 'load' reads, or -1. */
-static int stored_result(const struct ep_ctx *ctx, int fn, uint32_t sym)
-{
-	const struct td_unit *u = ctx->m->unit;
-	char key[TD_KEY_LEN];
-	int i;
-
-	for (i = 0; i < u->ncalls; i++)
-		if (u->calls[i].fn == fn && u->calls[i].result.kind == TD_VAL_LOAD &&
-		    td_path_key(ctx->m, &u->calls[i].result.path,
-				u->calls[i].result.path.nfields, key, NULL) >= 0 &&
-		    hash_str(key) == sym)
-			return i;
-	return -1;
-}
-
-static int find_fact(const struct ep_state *st, uint32_t sym)
-{
-	int i;
-
-	for (i = 0; i < st->nfacts; i++)
-		if (st->fact[i].sym == sym)
-			return i;
-	return -1;
-}
-
-/* Record a failure test's outcome; 0 if the path contradicts it. */
-static int learn_status(struct ep_state *st, uint32_t sym,
-			enum ep_status status)
-{
-	int i = find_fact(st, sym);
-
-	if (i >= 0 && st->fact[i].status != EP_UNKNOWN)
-		return st->fact[i].status == status;
-	if (i < 0) {
-		if (st->nfacts == EP_FACTS)
-			return 1;
-		i = st->nfacts++;
-	}
-	memset(&st->fact[i], 0, sizeof(st->fact[i]));
-	st->fact[i].sym = sym;
-	st->fact[i].status = status;
-	return 1;
-}
-
-/* Record "sym cmp c" is truth; 0 if the same test went the other way. */
-static int learn_raw(struct ep_state *st, uint32_t sym, enum td_cmp cmp,
-		     long c, int truth)
-{
-	int i;
-
-	for (i = 0; i < st->nfacts; i++)
-		if (st->fact[i].sym == sym && st->fact[i].status == EP_UNKNOWN &&
-		    st->fact[i].cmp == cmp && st->fact[i].cst == c)
-			return st->fact[i].truth == truth;
-	if (st->nfacts == EP_FACTS)
-		return 1;
-	i = st->nfacts++;
-	memset(&st->fact[i], 0, sizeof(st->fact[i]));
-	st->fact[i].sym = sym;
-	st->fact[i].status = EP_UNKNOWN;
-	st->fact[i].cmp = cmp;
-	st->fact[i].cst = c;
-	st->fact[i].truth = truth;
-	return 1;
-}
-
-static enum ep_status status_of(const struct ep_state *st, uint32_t sym)
-{
-	int i = find_fact(st, sym);
-
-	return i >= 0 ? st->fact[i].status : EP_UNKNOWN;
-}
-
-/* Does what fn returns on this path say it failed? */
-static enum ep_status outcome(const struct ep_ctx *ctx,
-			      const struct ep_state *st, int fn,
-			      const struct td_opnd *ret, int *returned)
-{
-	const struct td_model *m = ctx->m;
-	enum td_result kind = m->unit->funcs[fn].result;
-	struct ep_val v;
-	int i;
-
-	*returned = -1;
-	if (kind == TD_RES_VOID)
-		return EP_OK;
-	v = resolve(ctx, st, ret, 0);
-	if (kind == TD_RES_OTHER)	/* bool and unsigned: 0 is failure */
-		return v.kind != EV_CONST ? EP_UNKNOWN :
-		       v.cst ? EP_OK : EP_FAILED;
-	switch (v.kind) {
-	case EV_CONST:
-		if (kind == TD_RES_PTR)
-			return v.cst == 0 || (v.cst < 0 && v.cst >= -4095) ?
-			       EP_FAILED : EP_OK;
-		return v.cst < 0 ? EP_FAILED : EP_OK;
-	case EV_FAILCODE:
-		return EP_FAILED;
-	case EV_CALL:
-		*returned = v.call;
-		if (kind == TD_RES_PTR &&
-		    td_call_rule(m, v.call, TD_RULE_ACQUIRE) &&
-		    status_of(st, v.sym) != EP_FAILED)
-			return EP_OK;	/* hands the resource to its caller */
-		return status_of(st, v.sym);
-	case EV_LOAD:
-		/* p->irq after "if (p->irq < 0)" */
-		for (i = 0; i < st->nfacts; i++)
-			if (st->fact[i].sym == v.sym) {
-				const struct ep_fact *f = &st->fact[i];
-
-				if (f->status != EP_UNKNOWN)
-					return f->status;
-				if (failure_side(TD_FAIL_NEGATIVE, f->cmp,
-						 f->cst) == f->truth)
-					return EP_FAILED;
-			}
-		return EP_UNKNOWN;
-	default:
-		return EP_UNKNOWN;
-	}
-}
-
 /* --------------------------------------------------------------- calls */
 
 /* Is the resource, or the struct holding it, handed to code unseen? */
@@ -668,23 +294,6 @@ static int managed_by_family(const struct ep_ctx *ctx,
 	return 0;
 }
 
-/* A call made again (in a loop) has a new result: forget the old tests. */
-static void forget(const struct ep_ctx *ctx, struct ep_state *st, int call)
-{
-	const struct td_call *c = &ctx->m->unit->calls[call];
-	uint32_t sym = call_sym(call), key = 0;
-	char k[TD_KEY_LEN];
-	int i;
-
-	if (c->result.kind == TD_VAL_LOAD &&
-	    td_path_key(ctx->m, &c->result.path, c->result.path.nfields, k,
-			NULL) >= 0)
-		key = hash_str(k);
-	for (i = st->nfacts - 1; i >= 0; i--)
-		if (st->fact[i].sym == sym || (key && st->fact[i].sym == key))
-			st->fact[i] = st->fact[--st->nfacts];
-}
-
 static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 {
 	struct td_model *m = ctx->m;
@@ -692,7 +301,7 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 	const struct td_rule *rule;
 	int callee = td_callee(m, call), i, q;
 
-	forget(ctx, st, call);
+	ep_forget(ctx, st, call);
 	rule = td_call_rule(m, call, TD_RULE_ACQUIRE);
 	if (rule && ctx->call_res[call] >= 0 &&
 	    family_of(ctx, ctx->call_res[call])->hold_armed) {
@@ -806,7 +415,7 @@ static int tests_a_call(const struct ep_ctx *ctx, int b)
 	if (!blk->has_cond)
 		return 0;
 	memset(&empty, 0, sizeof(empty));
-	v = resolve(ctx, &empty, &blk->lhs, 0);
+	v = ep_resolve(ctx, &empty, &blk->lhs, 0);
 	return v.kind == EV_CALL || v.kind == EV_FAILCODE;
 }
 
@@ -888,7 +497,7 @@ static int tested_call(const struct ep_ctx *ctx, const struct ep_state *st,
 
 	*key_sym = 0;
 	if (v->kind == EV_CALL) {
-		*how = convention(ctx, v->call);
+		*how = ep_convention(ctx, v->call);
 		return v->call;
 	}
 	if (v->kind != EV_LOAD)
@@ -898,20 +507,20 @@ static int tested_call(const struct ep_ctx *ctx, const struct ep_state *st,
 		const struct td_resource *r = &m->res[st->item[i].res];
 
 		if (r->rule && r->rule->handle == TD_RET &&
-		    hash_str(r->key) == v->sym) {
+		    ep_hash_str(r->key) == v->sym) {
 			*how = TD_FAIL_NULL;
 			*key_sym = v->sym;
 			return st->item[i].call;
 		}
 	}
-	call = stored_result(ctx, fn, v->sym);
+	call = ep_stored_result(ctx, fn, v->sym);
 	if (call >= 0) {
 		int callee = td_callee(m, call);
 
 		/* a kept value (an IRQ number) fails only below zero */
 		*how = td_call_rule(m, call, TD_RULE_ACQUIRE) ||
 		       (callee >= 0 && !m->unit->funcs[callee].is_api) ?
-		       convention(ctx, call) : TD_FAIL_NEGATIVE;
+		       ep_convention(ctx, call) : TD_FAIL_NEGATIVE;
 		*key_sym = v->sym;
 	}
 	return call;
@@ -929,7 +538,7 @@ static void failed(struct ep_ctx *ctx, struct ep_state *st, int call,
 		    ((call >= 0 && (st->item[i].origin == call ||
 				    st->item[i].call == call)) ||
 		     (key_sym &&
-		      hash_str(m->res[st->item[i].res].key) == key_sym)))
+		      ep_hash_str(m->res[st->item[i].res].key) == key_sym)))
 			drop_item(st, i);
 	if (callee >= 0 && !m->unit->funcs[callee].is_api &&
 	    ctx->sum[callee].state == 2) {
@@ -970,8 +579,8 @@ static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
 	uint32_t key_sym = 0, syms[3], alias = 0;
 	int call = -1, side = -1, k, nsyms;
 
-	l = resolve(ctx, st, &b->lhs, 0);
-	r = resolve(ctx, st, &b->rhs, 0);
+	l = ep_resolve(ctx, st, &b->lhs, 0);
+	r = ep_resolve(ctx, st, &b->rhs, 0);
 	if (l.kind == EV_CONST && r.kind != EV_CONST) {
 		struct ep_val t = l;
 		static const enum td_cmp mirror[] = { TD_CMP_EQ, TD_CMP_NE,
@@ -1020,7 +629,7 @@ static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
 
 			memset(&lv, 0, sizeof(lv));
 			lv.kind = EV_LOAD;
-			lv.sym = hash_str(key);
+			lv.sym = ep_hash_str(key);
 			call = tested_call(ctx, st, w->fn, &lv, &how, &key_sym);
 			if (call < 0 && !key_sym)
 				key_sym = lv.sym;
@@ -1032,7 +641,7 @@ static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
 	} else if (r.kind == EV_CONST) {
 		call = tested_call(ctx, st, w->fn, &l, &how, &key_sym);
 		if (call >= 0 || key_sym)
-			side = failure_side(how, cmp, r.cst);
+			side = ep_failure_side(how, cmp, r.cst);
 	}
 	/* p->use_irq = read_bool(); if (p->use_irq): both are one value */
 	if (l.kind == EV_CALL && u->calls[l.call].result.kind == TD_VAL_LOAD) {
@@ -1040,18 +649,18 @@ static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
 		const struct td_path *kp = &u->calls[l.call].result.path;
 
 		if (td_path_key(ctx->m, kp, kp->nfields, key, NULL) >= 0)
-			alias = hash_str(key);
+			alias = ep_hash_str(key);
 	}
 	/* a test of a handle and of the call that made it are one test */
 	nsyms = 0;
 	if (call >= 0)
-		syms[nsyms++] = call_sym(call);
+		syms[nsyms++] = ep_call_sym(call);
 	if (key_sym)
 		syms[nsyms++] = key_sym;
 	if (call >= 0 && ctx->call_res[call] >= 0 &&
 	    ctx->m->res[ctx->call_res[call]].rule &&
 	    ctx->m->res[ctx->call_res[call]].rule->handle == TD_RET)
-		syms[nsyms++] = hash_str(ctx->m->res[ctx->call_res[call]].key);
+		syms[nsyms++] = ep_hash_str(ctx->m->res[ctx->call_res[call]].key);
 	for (k = 0; k < b->nsucc; k++) {
 		const struct td_succ *s = &u->succs[b->first_succ + k];
 		struct ep_state next = *st;
@@ -1060,7 +669,7 @@ static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
 			int fails = s->when == side, j, ok = 1;
 
 			for (j = 0; j < nsyms; j++)
-				ok &= learn_status(&next, syms[j],
+				ok &= ep_learn_status(&next, syms[j],
 						   fails ? EP_FAILED : EP_OK);
 			if (!ok)
 				continue;	/* contradicts an earlier test */
@@ -1073,8 +682,8 @@ static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
 			next.decision = fails ? st->block : -1;
 		} else {
 			if (s->when >= 0 && r.kind == EV_CONST && l.sym &&
-			    (!learn_raw(&next, l.sym, cmp, r.cst, s->when) ||
-			     (alias && !learn_raw(&next, alias, cmp, r.cst,
+			    (!ep_learn_raw(&next, l.sym, cmp, r.cst, s->when) ||
+			     (alias && !ep_learn_raw(&next, alias, cmp, r.cst,
 						  s->when))))
 				continue;
 			/* the branch not taken: a release may be skipped */
@@ -1317,7 +926,7 @@ static int returns_handle_test(const struct ep_ctx *ctx,
 			       const struct ep_state *st,
 			       const struct td_opnd *ret)
 {
-	struct ep_val v = resolve(ctx, st, ret, 0);
+	struct ep_val v = ep_resolve(ctx, st, ret, 0);
 	int i;
 
 	if (v.kind != EV_LOAD || !v.neg)
@@ -1326,7 +935,7 @@ static int returns_handle_test(const struct ep_ctx *ctx,
 		const struct td_resource *r = &ctx->m->res[st->item[i].res];
 
 		if (r->rule && r->rule->handle == TD_RET &&
-		    hash_str(r->key) == v.sym)
+		    ep_hash_str(r->key) == v.sym)
 			return i;
 	}
 	return -1;
@@ -1337,7 +946,7 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 {
 	struct td_model *m = ctx->m;
 	int returned;
-	enum ep_status how = outcome(ctx, st, w->fn, &b->ret, &returned);
+	enum ep_status how = ep_outcome(ctx, st, w->fn, &b->ret, &returned);
 	const struct td_loc *where = st->decision >= 0 ?
 		&m->unit->blocks[st->decision].loc : b->loc.line || st->last < 0 ?
 		&b->loc : &m->unit->blocks[st->last].loc;
@@ -1423,31 +1032,31 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 
 static uint64_t state_hash(const struct ep_state *st)
 {
-	uint64_t h = hash_mix(st->block, st->pred);
+	uint64_t h = ep_hash_mix(st->block, st->pred);
 	int i, k;
 
-	h = hash_mix(h, st->decision);
-	h = hash_mix(h, st->inited);
+	h = ep_hash_mix(h, st->decision);
+	h = ep_hash_mix(h, st->inited);
 	for (i = 0; i < st->nitems; i++) {
 		const struct ep_item *it = &st->item[i];
 
-		h = hash_mix(h, ((uint64_t)it->res << 32) ^ (uint32_t)it->call);
-		h = hash_mix(h, ((uint64_t)it->origin << 16) ^ it->managed ^
+		h = ep_hash_mix(h, ((uint64_t)it->res << 32) ^ (uint32_t)it->call);
+		h = ep_hash_mix(h, ((uint64_t)it->origin << 16) ^ it->managed ^
 			     ((uint64_t)it->nforks << 8) ^ (it->repeated << 1));
 		for (k = 0; k < it->nforks && k < EP_FORKS; k++)
-			h = hash_mix(h, it->fork[k]);
+			h = ep_hash_mix(h, it->fork[k]);
 	}
 	for (i = 0; i < st->nfacts; i++)
-		h = hash_mix(h, ((uint64_t)st->fact[i].sym << 8) ^
+		h = ep_hash_mix(h, ((uint64_t)st->fact[i].sym << 8) ^
 			     (st->fact[i].status << 4) ^ (st->fact[i].truth << 3) ^
 			     st->fact[i].cmp ^ ((uint64_t)st->fact[i].cst << 40));
 	for (i = 0; i < st->nbinds; i++)
-		h = hash_mix(h, ((uint64_t)st->bind[i].name << 32) ^
+		h = ep_hash_mix(h, ((uint64_t)st->bind[i].name << 32) ^
 			     st->bind[i].val.kind ^ (st->bind[i].val.call << 4) ^
 			     ((uint64_t)st->bind[i].val.cst << 36) ^
 			     st->bind[i].val.sym);
 	for (i = 0; i < st->nviols; i++)
-		h = hash_mix(h, st->viol[i].call);
+		h = ep_hash_mix(h, st->viol[i].call);
 	return h ? h : 1;
 }
 
@@ -1495,7 +1104,7 @@ static void bind_phis(struct ep_ctx *ctx, struct ep_state *st)
 		if (k == nm->nargs)
 			continue;
 		/* all PHIs read the values from before the edge */
-		vals[n] = resolve(ctx, st, &u->phi_args[nm->first_arg + k].val, 0);
+		vals[n] = ep_resolve(ctx, st, &u->phi_args[nm->first_arg + k].val, 0);
 		names[n++] = i;
 	}
 	for (k = 0; k < n; k++) {

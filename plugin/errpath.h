@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The path state of the error-path check (check_error_path.c): what one
+ * path through a function holds and has learnt, and how the values its
+ * branches and returns read are worked out (errpath.c).
+ */
+#ifndef TEARDOWN_ERRPATH_H
+#define TEARDOWN_ERRPATH_H
+
+#include <stdint.h>
+#include "engine.h"
+
+#define EP_ITEMS 32		/* resources held at once on one path */
+#define EP_FORKS 4		/* uncorrelated branches remembered per item */
+#define EP_FACTS 24
+#define EP_BINDS 24
+#define EP_VIOLS 4
+#define EP_BUDGET 20000		/* blocks visited per function */
+#define EP_LINES 8		/* failure exits listed per leak */
+
+enum ep_status { EP_UNKNOWN, EP_FAILED, EP_OK };
+
+struct ep_item {
+	int res;		/* index into m->res */
+	int call;		/* the acquiring (or arming) call, or -1 */
+	int origin;		/* the call of this function that brought it */
+	int by;			/* armed by a callback of this resource, or -1 */
+	int managed;		/* devres (or a devres action) releases it */
+	int helper_exit;	/* left held by a helper failing here, or -1 */
+	int repeated;		/* acquired again in a loop: a failure of the
+				 * last one leaves the earlier ones held */
+	int nforks;		/* > EP_FORKS: too many to tell */
+	int fork[EP_FORKS];	/* blocks not taken at uncorrelated branches */
+};
+
+/* What a branch taught the path about one value. */
+struct ep_fact {
+	uint32_t sym;
+	enum ep_status status;	/* a failure test: failed or not */
+	enum td_cmp cmp;	/* otherwise the comparison, for correlation */
+	long cst;
+	int truth;
+};
+
+enum ep_val_kind { EV_UNKNOWN, EV_CONST, EV_CALL, EV_LOAD, EV_FAILCODE };
+
+struct ep_val {
+	enum ep_val_kind kind;
+	long cst;
+	int call;
+	int neg;		/* logically negated */
+	uint32_t sym;		/* what facts about it are keyed by */
+	const struct td_value *load;
+};
+
+struct ep_bind {
+	int name;
+	struct ep_val val;
+};
+
+/* A release made while a source that feeds the resource was still live. */
+struct ep_viol {
+	int call;		/* the releasing call */
+	int res;		/* released */
+	int source;		/* still live */
+	int source_managed;
+};
+
+struct ep_state {
+	int block, pred;
+	int decision;		/* block of the last failure test taken */
+	int last;		/* the last block with a line, for exits */
+	int nitems;
+	struct ep_item item[EP_ITEMS];
+	int nfacts;
+	struct ep_fact fact[EP_FACTS];
+	int nbinds;
+	struct ep_bind bind[EP_BINDS];
+	int nviols;
+	struct ep_viol viol[EP_VIOLS];
+	uint64_t inited;	/* timers, work...: initialised on the path */
+	int assume_inited;	/* in a helper: by its caller, perhaps */
+};
+
+/* What a same-file helper leaves held when it returns. */
+struct ep_summary {
+	int state;		/* 0 not yet, 1 being walked, 2 done */
+	uint64_t inited;	/* what it initialises when it succeeds */
+	int can_fail;		/* some exit returns a failure */
+	int nok, nfail;
+	struct ep_item ok[EP_ITEMS];	/* on success */
+	struct ep_item fail[EP_ITEMS];	/* on failure */
+};
+
+struct ep_ctx {
+	struct td_model *m;
+	int *feed;		/* td_feed_matrix() */
+	int *call_res;		/* resource each acquiring call makes */
+	signed char *releases;	/* [fn * nres + r]: fn reaches a release */
+	int *phi_first, *phi_next;	/* PHI names by block */
+	int *store_first, *store_next;	/* stores by block */
+	int *alt_first, *alt_next;	/* a call's alternatives */
+	char *has_release;	/* per family: some rule releases it */
+	struct ep_summary *sum;
+	struct ep_leak *leaks;	/* found in the function being walked */
+	int nleaks, leaks_cap;
+};
+
+struct ep_walk {
+	struct ep_ctx *ctx;
+	int fn;
+	int top;		/* probe itself: report at failure exits */
+	struct ep_summary *sum;
+	struct ep_state *stack;
+	int nstack, cap;
+	uint64_t *seen;		/* hashes of (block, state) walked */
+	int seen_cap, nseen;
+	int visits;
+};
+
+/* errpath.c: hashing, values and what branches teach */
+uint32_t ep_hash_str(const char *s);
+uint64_t ep_hash_mix(uint64_t h, uint64_t v);
+uint32_t ep_call_sym(int call);
+struct ep_val ep_resolve(const struct ep_ctx *ctx, const struct ep_state *st,
+			 const struct td_opnd *o, int depth);
+enum td_fail ep_convention(const struct ep_ctx *ctx, int call);
+int ep_failure_side(enum td_fail how, enum td_cmp cmp, long c);
+int ep_stored_result(const struct ep_ctx *ctx, int fn, uint32_t sym);
+int ep_find_fact(const struct ep_state *st, uint32_t sym);
+int ep_learn_status(struct ep_state *st, uint32_t sym, enum ep_status status);
+int ep_learn_raw(struct ep_state *st, uint32_t sym, enum td_cmp cmp, long c,
+		 int truth);
+enum ep_status ep_status_of(const struct ep_state *st, uint32_t sym);
+enum ep_status ep_outcome(const struct ep_ctx *ctx, const struct ep_state *st,
+			  int fn, const struct td_opnd *ret, int *returned);
+void ep_forget(const struct ep_ctx *ctx, struct ep_state *st, int call);
+
+#endif /* TEARDOWN_ERRPATH_H */
