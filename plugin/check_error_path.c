@@ -941,6 +941,15 @@ static int returns_handle_test(const struct ep_ctx *ctx,
 	return -1;
 }
 
+/* Counted once per resource, however many paths hold it uncertainly. */
+static void count_undecided(struct ep_ctx *ctx, int res)
+{
+	if (!ctx->undecided_seen[res]) {
+		ctx->undecided_seen[res] = 1;
+		ctx->m->stats->error_undecided++;
+	}
+}
+
 static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		    const struct ep_state *st, const struct td_block *b)
 {
@@ -977,7 +986,7 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 			if (how != EP_FAILED) {
 				merge(w->sum->ok, &w->sum->nok, &st->item[i], -1);
 			} else if (uncertain(ctx, w, &st->item[i])) {
-				m->stats->error_undecided++;
+				count_undecided(ctx, st->item[i].res);
 			} else if (!st->item[i].managed) {
 				td_trace(m, "%s: held when %s() fails at line %d",
 					 m->res[st->item[i].res].text,
@@ -1008,7 +1017,7 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 				 m->res[it->res].text, how == EP_UNKNOWN ?
 				 "possible failure" : "failure",
 				 td_fn_name(m, w->fn), where->line);
-			m->stats->error_undecided++;
+			count_undecided(ctx, it->res);
 			continue;
 		}
 		td_trace(m, "%s: held at a failure exit of %s() (line %d), brought by the call at line %d",
@@ -1017,7 +1026,13 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		report_leak(ctx, it, where);
 	}
 	if (how == EP_FAILED) {
-		m->stats->error_exits++;
+		int site = st->decision >= 0 ? st->decision : st->block;
+
+		/* exits are counted once each, however many paths reach them */
+		if (!ctx->exit_seen[site]) {
+			ctx->exit_seen[site] = 1;
+			m->stats->error_exits++;
+		}
 		for (i = 0; i < st->nviols; i++) {
 			int s = find_item(st, st->viol[i].source);
 
@@ -1251,9 +1266,15 @@ void td_check_error_path(struct td_model *m)
 			ctx.phi_next[i] = ctx.phi_first[u->names[i].block];
 			ctx.phi_first[u->names[i].block] = i;
 		}
+	ctx.undecided_seen = (char *)calloc(m->nres + 1, 1);
+	ctx.exit_seen = (char *)calloc(u->nblocks + 1, 1);
+	if (!ctx.undecided_seen || !ctx.exit_seen)
+		abort();
 	walk_function(&ctx, m->probe, 1);
 	flush_leaks(&ctx, m->probe);
 	free(ctx.leaks);
+	free(ctx.undecided_seen);
+	free(ctx.exit_seen);
 	free(ctx.feed);
 	free(ctx.call_res);
 	free(ctx.releases);

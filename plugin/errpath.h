@@ -104,6 +104,8 @@ struct ep_ctx {
 	struct ep_summary *sum;
 	struct ep_leak *leaks;	/* found in the function being walked */
 	int nleaks, leaks_cap;
+	char *undecided_seen;	/* per resource: counted as undecided */
+	char *exit_seen;	/* per block: counted as a failure exit */
 };
 
 struct ep_walk {
