@@ -20,7 +20,7 @@ ENGINE   := plugin/rules.c plugin/unit.c plugin/model.c plugin/timeline.c \
 ENGINE_O := $(ENGINE:.c=.o)
 HEADERS  := plugin/teardown.h plugin/engine.h plugin/errpath.h
 
-all: plugin/teardown_check.so teardown-check
+all: plugin/teardown_check.so teardown-check cocci/teardown_async.cocci
 
 plugin/%.o: plugin/%.c $(HEADERS)
 	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -fPIC -c -o $@ $<
@@ -37,6 +37,14 @@ plugin/teardown_check.so: plugin/gcc-frontend.o $(ENGINE_O)
 
 teardown-check: plugin/teardown-check.c plugin/rules.o $(HEADERS)
 	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $< plugin/rules.o
+
+# The semantic patches are generated from the rules (and committed, so that
+# make coccicheck COCCI=cocci/... works from a clean clone).
+cocci/gen-cocci: cocci/gen-cocci.c plugin/rules.o $(HEADERS)
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $< plugin/rules.o
+
+cocci/teardown_async.cocci: cocci/gen-cocci rules/teardown.rules
+	cocci/gen-cocci rules/teardown.rules cocci
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/teardown-check/rules
@@ -67,6 +75,6 @@ bench: setup all
 	bench/compile-cost.sh
 
 clean:
-	rm -f plugin/*.o plugin/*.so teardown-check
+	rm -f plugin/*.o plugin/*.so teardown-check cocci/gen-cocci
 
 .PHONY: all install setup demo check check-fast bench clean
