@@ -20,7 +20,9 @@ COCCI = os.path.join(REPO, "cocci")
 ASYNC = os.path.join(COCCI, "teardown_async.cocci")
 SNIPPETS = os.path.join(TESTCASES, "snippets")
 EXPECT_ASYNC = re.compile(r'expect:\s*teardown-async\b')
-SPATCH = ["spatch", "--no-includes", "--include-headers", "--very-quiet"]
+MACROS = os.path.join(COCCI, "macros.h")
+SPATCH = ["spatch", "--no-includes", "--include-headers", "--very-quiet",
+          "--macro-file", MACROS]
 
 
 def async_expectations():
@@ -70,6 +72,21 @@ def test_async_report_matches_plugin(tmp_path):
     assert expected, "no teardown-async snippet"
     assert reported == expected, (reported, expected)
     assert "use timer_delete_sync()" in r.stdout, r.stdout
+
+
+def test_macro_file_keeps_scoped_guard_functions(tmp_path):
+    """Without cocci/macros.h spatch drops remove() for its scoped_guard()."""
+    name = "timer-async-scoped-guard.c"
+    shutil.copy(os.path.join(SNIPPETS, name), tmp_path)
+    plain = [a for a in SPATCH if a not in ("--macro-file", MACROS)]
+    outputs = []
+    for argv in (plain, SPATCH):
+        r = subprocess.run(argv + ["--sp-file", ASYNC, "-D", "report",
+                                   str(tmp_path / name)],
+                           capture_output=True, text=True, timeout=300)
+        outputs.append(r.stdout)
+    assert "del_timer()" not in outputs[0], outputs[0]
+    assert "del_timer() in snip_remove()" in outputs[1], outputs[1]
 
 
 @pytest.mark.kernel
