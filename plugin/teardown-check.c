@@ -308,7 +308,9 @@ int main(int argc, char **argv)
 			findings++;
 		if (strstr(line, ": teardown-check: internal error"))
 			internal = 1;
-		fputs(line, stderr);
+		/* one write per line: make -j runs several of us on one pipe */
+		if (write(STDERR_FILENO, line, strlen(line)) < 0)
+			break;
 	}
 	fclose(in);
 	if (waitpid(pid, &status, 0) < 0)
