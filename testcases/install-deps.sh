@@ -4,7 +4,8 @@
 set -eu
 
 packages="make gcc g++ gcc-12-plugin-dev python3 python3-pytest
-	linux-source-6.12 xz-utils flex bison bc libelf-dev libssl-dev"
+	linux-source-6.12 xz-utils flex bison bc libelf-dev libssl-dev
+	coccinelle sparse time"
 
 missing=""
 for p in $packages; do
