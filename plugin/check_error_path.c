@@ -1275,7 +1275,6 @@ void td_check_error_path(struct td_model *m)
 	free(ctx.leaks);
 	free(ctx.undecided_seen);
 	free(ctx.exit_seen);
-	free(ctx.feed);
 	free(ctx.call_res);
 	free(ctx.releases);
 	free(ctx.phi_first);

@@ -187,7 +187,7 @@ static void check_rearm(struct td_model *m, const int *feed, int r, int pr)
 
 static void check_feeds(struct td_model *m)
 {
-	int *feed = td_feed_matrix(m);
+	const int *feed = td_feed_matrix(m);
 	int n = m->nres, r, q;
 
 	for (r = 0; r < n; r++) {
@@ -210,9 +210,7 @@ static void check_feeds(struct td_model *m)
 		}
 		check_rearm(m, feed, r, pr);
 	}
-	free(feed);
 }
-
 
 /*
  * Could the device have been stopped before step 'until'?  Yes if teardown

@@ -57,6 +57,7 @@ struct td_model {
 	int nres, res_cap;
 	int *call_res;		/* per call: the resource it acquires, or -1 */
 	int *store_res;		/* per store: the resource it initialises */
+	int *feed;		/* td_feed_matrix(), once computed */
 	struct td_step *steps;	/* the teardown timeline (timeline.c) */
 	int nsteps, steps_cap;
 	char **emitted;		/* findings reported so far in the unit */
@@ -90,7 +91,7 @@ int td_fix_text(const struct td_model *m, const struct td_resource *res,
 int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
 		    char *set);
 int td_feeds(const struct td_model *m, int call, const struct td_resource *q);
-int *td_feed_matrix(const struct td_model *m);
+const int *td_feed_matrix(struct td_model *m);
 int td_tag_enabled(const struct td_model *m, const char *tag);
 void td_emit(struct td_model *m, struct td_finding *f);
 

@@ -94,7 +94,7 @@ struct ep_summary {
 
 struct ep_ctx {
 	struct td_model *m;
-	int *feed;		/* td_feed_matrix() */
+	const int *feed;	/* td_feed_matrix() */
 	int *call_res;		/* resource each acquiring call makes */
 	signed char *releases;	/* [fn * nres + r]: fn reaches a release */
 	int *phi_first, *phi_next;	/* PHI names by block */

@@ -704,11 +704,13 @@ void td_model_release(struct td_model *m)
 	free(m->in_teardown);
 	free(m->call_res);
 	free(m->store_res);
+	free(m->feed);
 	free(m->res);
 	free(m->steps);
 	m->in_probe = m->in_teardown = NULL;
 	m->call_res = NULL;
 	m->store_res = NULL;
+	m->feed = NULL;
 	m->res = NULL;
 	m->steps = NULL;
 	m->nres = m->res_cap = 0;
@@ -942,13 +944,18 @@ int td_feeds(const struct td_model *m, int call,
 /*
  * feed[r * nres + q]: the call by which a callback of r queues, arms or
  * accesses q, or -1.  Only calls that some queue or use rule names can.
+ * Computed once per driver, for the order and error-path checks both.
  */
-int *td_feed_matrix(const struct td_model *m)
+const int *td_feed_matrix(struct td_model *m)
 {
 	int n = m->nres, r, q, i;
-	int *feed = (int *)malloc((n * n + 1) * sizeof(*feed));
-	char *set = (char *)malloc(m->unit->nfuncs + 1);
+	int *feed;
+	char *set;
 
+	if (m->feed)
+		return m->feed;
+	feed = (int *)malloc((n * n + 1) * sizeof(*feed));
+	set = (char *)malloc(m->unit->nfuncs + 1);
 	if (!feed || !set)
 		abort();
 	for (i = 0; i < n * n; i++)
@@ -968,5 +975,6 @@ int *td_feed_matrix(const struct td_model *m)
 		}
 	}
 	free(set);
+	m->feed = feed;
 	return feed;
 }
