@@ -68,34 +68,23 @@ static int fn_releases(struct ep_ctx *ctx, int fn, int r)
 	return *slot;
 }
 
-/* Is load 'v' where call j's result was stored? */
-static int stored_from(const struct td_model *m, const struct td_value *v,
-		       int j)
-{
-	const struct td_call *c = &m->unit->calls[j];
-	char k1[TD_KEY_LEN], k2[TD_KEY_LEN];
-
-	return v->kind == TD_VAL_LOAD && c->result.kind == TD_VAL_LOAD &&
-	       td_path_key(m, &v->path, v->path.nfields, k1, NULL) >= 0 &&
-	       td_path_key(m, &c->result.path, c->result.path.nfields, k2,
-			   NULL) >= 0 && !strcmp(k1, k2);
-}
-
 /*
  * Probe often releases through the local it kept the handle in, and
  * acquires through the field (or the other way round): "clk" and
  * "priv->clk" are one handle when clk's value was stored there.
  */
-static int same_handle(const struct td_model *m, const struct td_value *a,
+static int same_handle(const struct ep_ctx *ctx, const struct td_value *a,
 		       const struct td_value *h, int acquired_by)
 {
 	if (a->kind == TD_VAL_CALL && a->call == acquired_by)
 		return 1;	/* iounmap(base) with base = ioremap() */
 	if (!h)
 		return 0;
-	if (a->kind == TD_VAL_CALL && stored_from(m, h, a->call))
+	if (a->kind == TD_VAL_CALL && ctx->result_sym[a->call] &&
+	    ep_load_sym(ctx->m, h) == ctx->result_sym[a->call])
 		return 1;
-	return h->kind == TD_VAL_CALL && stored_from(m, a, h->call);
+	return h->kind == TD_VAL_CALL && ctx->result_sym[h->call] &&
+	       ep_load_sym(ctx->m, a) == ctx->result_sym[h->call];
 }
 
 /* Does call release the item, itself or through a helper of the file? */
@@ -115,7 +104,7 @@ static int call_releases(struct ep_ctx *ctx, int call, const struct ep_item *it)
 		const struct td_value *h = ar && ar->handle >= 0 &&
 			ar->handle < acq->nargs ? &acq->arg[ar->handle] : NULL;
 
-		if (same_handle(m, &m->unit->calls[call].arg[rule->handle], h,
+		if (same_handle(ctx, &m->unit->calls[call].arg[rule->handle], h,
 				it->call))
 			return 1;
 	}
@@ -139,7 +128,21 @@ static void drop_item(struct ep_state *st, int i)
 }
 
 static void arm_from(struct ep_ctx *ctx, struct ep_state *st, int source,
-		     int origin, int depth);
+		     int origin);
+
+/* A resource held on this path: acquired by 'call', or armed by 'by'. */
+static struct ep_item new_item(int res, int call, int origin, int by)
+{
+	struct ep_item it;
+
+	memset(&it, 0, sizeof(it));
+	it.res = res;
+	it.call = call;
+	it.origin = origin;
+	it.by = by;
+	it.helper_exit = -1;
+	return it;
+}
 
 /* A timer or work item can be armed only once it is initialised. */
 static int inited(const struct ep_state *st, int r)
@@ -157,7 +160,7 @@ static void init_res(struct ep_ctx *ctx, struct ep_state *st, int r)
 	st->inited |= 1ull << r;
 	for (i = 0; i < n; i++)
 		if (ctx->feed[st->item[i].res * ctx->m->nres + r] >= 0)
-			arm_from(ctx, st, st->item[i].res, st->item[i].origin, 0);
+			arm_from(ctx, st, st->item[i].res, st->item[i].origin);
 }
 
 static void add_item(struct ep_ctx *ctx, struct ep_state *st,
@@ -168,18 +171,19 @@ static void add_item(struct ep_ctx *ctx, struct ep_state *st,
 	st->item[st->nitems] = *it;
 	st->item[st->nitems].nforks = 0;
 	st->nitems++;
-	arm_from(ctx, st, it->res, it->origin, 0);
+	arm_from(ctx, st, it->res, it->origin);
 }
 
-/* Source is live: what its callbacks queue or arm may now be pending. */
+/*
+ * Source is live: what its callbacks queue or arm may now be pending
+ * (add_item() arms onwards from each; an item is held once).
+ */
 static void arm_from(struct ep_ctx *ctx, struct ep_state *st, int source,
-		     int origin, int depth)
+		     int origin)
 {
 	struct td_model *m = ctx->m;
 	int q;
 
-	if (depth > 4)
-		return;
 	for (q = 0; q < m->nres; q++) {
 		struct ep_item it;
 
@@ -187,12 +191,7 @@ static void arm_from(struct ep_ctx *ctx, struct ep_state *st, int source,
 		    ctx->feed[source * m->nres + q] < 0 ||
 		    find_item(st, q) >= 0 || !inited(st, q))
 			continue;
-		memset(&it, 0, sizeof(it));
-		it.res = q;
-		it.call = -1;
-		it.origin = origin;
-		it.by = source;
-		it.helper_exit = -1;
+		it = new_item(q, -1, origin, source);
 		add_item(ctx, st, &it);
 	}
 }
@@ -255,21 +254,17 @@ static void released_by_callback(struct ep_ctx *ctx, struct ep_state *st,
 	for (j = 0; j < c->nargs; j++) {
 		const char *type = c->arg[j].ptr_type;
 
-		for (k = 0; type && k < m->unit->nstores; k++) {
-			const struct td_store *s = &m->unit->stores[k];
-			const struct td_path *p = &s->dest;
-			const char *holder = p->nfields >= 2 ?
-				p->ftype[p->nfields - 2] : p->base_name;
-			int cb = s->func ? td_find_function(m->unit, s->func) : -1;
-
-			if (cb < 0 || !holder || strcmp(holder, type) ||
-			    !m->in_probe[s->fn])
+		for (k = 0; type && k < ctx->ncbs; k++) {
+			if (strcmp(ctx->cb_holder[k], type))
 				continue;
 			for (i = st->nitems - 1; i >= 0; i--)
-				if (fn_releases(ctx, cb, st->item[i].res)) {
+				if (fn_releases(ctx, ctx->cb_fn[k],
+						st->item[i].res)) {
 					td_trace(m, "%s: released by %s(), stored in struct %s, when %s() frees it",
-						 m->res[st->item[i].res].text, s->func,
-						 holder, c->callee ? c->callee : "?");
+						 m->res[st->item[i].res].text,
+						 td_fn_name(m, ctx->cb_fn[k]),
+						 ctx->cb_holder[k],
+						 c->callee ? c->callee : "?");
 					drop_item(st, i);
 				}
 		}
@@ -303,28 +298,22 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 
 	ep_forget(ctx, st, call);
 	rule = td_call_rule(m, call, TD_RULE_ACQUIRE);
-	if (rule && ctx->call_res[call] >= 0 &&
-	    family_of(ctx, ctx->call_res[call])->hold_armed) {
-		init_res(ctx, st, ctx->call_res[call]);
+	q = m->call_res[call];
+	if (rule && q >= 0 && family_of(ctx, q)->hold_armed) {
+		init_res(ctx, st, q);
 		return;
 	}
-	if (rule && ctx->call_res[call] >= 0 &&
-	    ctx->has_release[m->res[ctx->call_res[call]].family]) {
+	if (rule && q >= 0 && ctx->has_release[m->res[q].family]) {
 		struct ep_item it;
 
-		i = find_item(st, ctx->call_res[call]);
+		i = find_item(st, q);
 		if (i >= 0 && st->item[i].call == call) {
 			/* again, in a loop: an earlier one stays held */
 			st->item[i].repeated = 1;
 			return;
 		}
-		memset(&it, 0, sizeof(it));
-		it.res = ctx->call_res[call];
-		it.call = call;
-		it.origin = call;
-		it.by = -1;
-		it.managed = rule->managed || managed_by_family(ctx, st, it.res);
-		it.helper_exit = -1;
+		it = new_item(q, call, call, -1);
+		it.managed = rule->managed || managed_by_family(ctx, st, q);
 		add_item(ctx, st, &it);
 		return;
 	}
@@ -351,12 +340,7 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 			if (!family_of(ctx, q)->hold_armed || m->res[q].managed ||
 			    !inited(st, q) || !td_feeds(m, call, &m->res[q]))
 				continue;
-			memset(&it, 0, sizeof(it));
-			it.res = q;
-			it.call = call;
-			it.origin = call;
-			it.by = -1;
-			it.helper_exit = -1;
+			it = new_item(q, call, call, -1);
 			add_item(ctx, st, &it);
 		}
 		return;
@@ -507,7 +491,7 @@ static int tested_call(const struct ep_ctx *ctx, const struct ep_state *st,
 		const struct td_resource *r = &m->res[st->item[i].res];
 
 		if (r->rule && r->rule->handle == TD_RET &&
-		    ep_hash_str(r->key) == v->sym) {
+		    ctx->res_sym[st->item[i].res] == v->sym) {
 			*how = TD_FAIL_NULL;
 			*key_sym = v->sym;
 			return st->item[i].call;
@@ -537,8 +521,7 @@ static void failed(struct ep_ctx *ctx, struct ep_state *st, int call,
 		if (!st->item[i].repeated &&
 		    ((call >= 0 && (st->item[i].origin == call ||
 				    st->item[i].call == call)) ||
-		     (key_sym &&
-		      ep_hash_str(m->res[st->item[i].res].key) == key_sym)))
+		     (key_sym && ctx->res_sym[st->item[i].res] == key_sym)))
 			drop_item(st, i);
 	if (callee >= 0 && !m->unit->funcs[callee].is_api &&
 	    ctx->sum[callee].state == 2) {
@@ -616,20 +599,17 @@ static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
 							TD_RULE_FAILTEST);
 		const struct td_value *h = ft->handle < c->nargs ?
 			&c->arg[ft->handle] : NULL;
-		char key[TD_KEY_LEN];
 
 		side = r.cst == 0 && cmp == TD_CMP_NE ? 1 :
 		       r.cst == 0 && cmp == TD_CMP_EQ ? 0 : -1;
 		if (h && h->kind == TD_VAL_CALL) {
 			call = h->call;
-		} else if (h && h->kind == TD_VAL_LOAD &&
-			   td_path_key(ctx->m, &h->path, h->path.nfields, key,
-				       NULL) >= 0) {
+		} else if (h && ep_load_sym(ctx->m, h)) {
 			struct ep_val lv;
 
 			memset(&lv, 0, sizeof(lv));
 			lv.kind = EV_LOAD;
-			lv.sym = ep_hash_str(key);
+			lv.sym = ep_load_sym(ctx->m, h);
 			call = tested_call(ctx, st, w->fn, &lv, &how, &key_sym);
 			if (call < 0 && !key_sym)
 				key_sym = lv.sym;
@@ -644,23 +624,18 @@ static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
 			side = ep_failure_side(how, cmp, r.cst);
 	}
 	/* p->use_irq = read_bool(); if (p->use_irq): both are one value */
-	if (l.kind == EV_CALL && u->calls[l.call].result.kind == TD_VAL_LOAD) {
-		char key[TD_KEY_LEN];
-		const struct td_path *kp = &u->calls[l.call].result.path;
-
-		if (td_path_key(ctx->m, kp, kp->nfields, key, NULL) >= 0)
-			alias = ep_hash_str(key);
-	}
+	if (l.kind == EV_CALL)
+		alias = ctx->result_sym[l.call];
 	/* a test of a handle and of the call that made it are one test */
 	nsyms = 0;
 	if (call >= 0)
 		syms[nsyms++] = ep_call_sym(call);
 	if (key_sym)
 		syms[nsyms++] = key_sym;
-	if (call >= 0 && ctx->call_res[call] >= 0 &&
-	    ctx->m->res[ctx->call_res[call]].rule &&
-	    ctx->m->res[ctx->call_res[call]].rule->handle == TD_RET)
-		syms[nsyms++] = ep_hash_str(ctx->m->res[ctx->call_res[call]].key);
+	if (call >= 0 && ctx->m->call_res[call] >= 0 &&
+	    ctx->m->res[ctx->m->call_res[call]].rule &&
+	    ctx->m->res[ctx->m->call_res[call]].rule->handle == TD_RET)
+		syms[nsyms++] = ctx->res_sym[ctx->m->call_res[call]];
 	for (k = 0; k < b->nsucc; k++) {
 		const struct td_succ *s = &u->succs[b->first_succ + k];
 		struct ep_state next = *st;
@@ -935,7 +910,7 @@ static int returns_handle_test(const struct ep_ctx *ctx,
 		const struct td_resource *r = &ctx->m->res[st->item[i].res];
 
 		if (r->rule && r->rule->handle == TD_RET &&
-		    ep_hash_str(r->key) == v.sym)
+		    ctx->res_sym[st->item[i].res] == v.sym)
 			return i;
 	}
 	return -1;
@@ -1211,72 +1186,104 @@ static void walk_function(struct ep_ctx *ctx, int fn, int top)
 	ctx->sum[fn].state = 2;
 }
 
+/* Thread items 0..n-1 into lists by key (key[i] < 0: none), in order. */
+static void chain(int nkeys, int n, const int *key, int **first, int **next)
+{
+	int i;
+
+	*first = (int *)malloc((nkeys + 1) * sizeof(int));
+	*next = (int *)malloc((n + 1) * sizeof(int));
+	if (!*first || !*next)
+		abort();
+	for (i = 0; i < nkeys; i++)
+		(*first)[i] = -1;
+	for (i = n - 1; i >= 0; i--)
+		if (key[i] >= 0) {
+			(*next)[i] = (*first)[key[i]];
+			(*first)[key[i]] = i;
+		}
+}
+
+/* What every path of this driver asks again and again, worked out once. */
+static void prepare(struct ep_ctx *ctx)
+{
+	struct td_model *m = ctx->m;
+	const struct td_unit *u = m->unit;
+	int n = u->ncalls > u->nnames ? u->ncalls : u->nnames, i;
+	int *key;
+
+	if (u->nstores > n)
+		n = u->nstores;
+	key = (int *)malloc((n + 1) * sizeof(int));
+
+	ctx->feed = td_feed_matrix(m);
+	ctx->releases = (signed char *)malloc((size_t)u->nfuncs * m->nres + 1);
+	ctx->sum = (struct ep_summary *)calloc(u->nfuncs + 1, sizeof(*ctx->sum));
+	ctx->has_release = (char *)calloc(m->rules->nfamilies + 1, 1);
+	ctx->res_sym = (uint32_t *)malloc((m->nres + 1) * sizeof(uint32_t));
+	ctx->result_sym = (uint32_t *)malloc((u->ncalls + 1) * sizeof(uint32_t));
+	ctx->cb_fn = (int *)malloc((u->nstores + 1) * sizeof(int));
+	ctx->cb_holder = (const char **)malloc((u->nstores + 1) * sizeof(char *));
+	ctx->undecided_seen = (char *)calloc(m->nres + 1, 1);
+	ctx->exit_seen = (char *)calloc(u->nblocks + 1, 1);
+	if (!key || !ctx->releases || !ctx->sum || !ctx->has_release ||
+	    !ctx->res_sym || !ctx->result_sym || !ctx->cb_fn ||
+	    !ctx->cb_holder || !ctx->undecided_seen || !ctx->exit_seen)
+		abort();
+	memset(ctx->releases, -1, (size_t)u->nfuncs * m->nres + 1);
+	for (i = 0; i < m->rules->nrules; i++)
+		if (m->rules->rules[i].kind == TD_RULE_RELEASE)
+			ctx->has_release[m->rules->rules[i].family] = 1;
+	for (i = 0; i < m->nres; i++)
+		ctx->res_sym[i] = ep_hash_str(m->res[i].key);
+	for (i = 0; i < u->ncalls; i++)
+		ctx->result_sym[i] = ep_load_sym(m, &u->calls[i].result);
+	/* card->private_free = foo_free: the callbacks probe leaves in objects */
+	for (i = 0; i < u->nstores; i++) {
+		const struct td_store *s = &u->stores[i];
+		const struct td_path *p = &s->dest;
+		const char *holder = p->nfields >= 2 ? p->ftype[p->nfields - 2] :
+			p->base_name;
+		int cb = s->func ? td_find_function(u, s->func) : -1;
+
+		if (cb >= 0 && holder && m->in_probe[s->fn]) {
+			ctx->cb_fn[ctx->ncbs] = cb;
+			ctx->cb_holder[ctx->ncbs++] = holder;
+		}
+	}
+	for (i = 0; i < u->nnames; i++)
+		key[i] = u->names[i].kind == TD_NAME_PHI ? u->names[i].block : -1;
+	chain(u->nblocks, u->nnames, key, &ctx->phi_first, &ctx->phi_next);
+	for (i = 0; i < u->nstores; i++)
+		key[i] = u->stores[i].block;
+	chain(u->nblocks, u->nstores, key, &ctx->store_first, &ctx->store_next);
+	for (i = 0; i < u->ncalls; i++)
+		key[i] = u->calls[i].alternative_of - 1;
+	chain(u->ncalls, u->ncalls, key, &ctx->alt_first, &ctx->alt_next);
+	free(key);
+}
+
 void td_check_error_path(struct td_model *m)
 {
 	const struct td_unit *u = m->unit;
 	struct ep_ctx ctx;
-	int i;
 
 	if (m->probe < 0 || !td_tag_enabled(m, "teardown-error-path") ||
 	    u->funcs[m->probe].entry < 0)
 		return;
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.m = m;
-	ctx.feed = td_feed_matrix(m);
-	ctx.call_res = (int *)malloc((u->ncalls + 1) * sizeof(int));
-	ctx.releases = (signed char *)malloc((size_t)u->nfuncs * m->nres + 1);
-	ctx.phi_first = (int *)malloc((u->nblocks + 1) * sizeof(int));
-	ctx.phi_next = (int *)malloc((u->nnames + 1) * sizeof(int));
-	ctx.sum = (struct ep_summary *)calloc(u->nfuncs + 1, sizeof(*ctx.sum));
-	if (!ctx.call_res || !ctx.releases || !ctx.phi_first ||
-	    !ctx.phi_next || !ctx.sum)
-		abort();
-	memset(ctx.releases, -1, (size_t)u->nfuncs * m->nres + 1);
-	memcpy(ctx.call_res, m->call_res, u->ncalls * sizeof(int));
-	ctx.store_first = (int *)malloc((u->nblocks + 1) * sizeof(int));
-	ctx.store_next = (int *)malloc((u->nstores + 1) * sizeof(int));
-	ctx.has_release = (char *)calloc(m->rules->nfamilies + 1, 1);
-	if (!ctx.store_first || !ctx.store_next || !ctx.has_release)
-		abort();
-	for (i = 0; i < u->nblocks; i++)
-		ctx.phi_first[i] = ctx.store_first[i] = -1;
-	for (i = u->nstores - 1; i >= 0; i--)
-		if (u->stores[i].block >= 0) {
-			ctx.store_next[i] = ctx.store_first[u->stores[i].block];
-			ctx.store_first[u->stores[i].block] = i;
-		}
-	for (i = 0; i < m->rules->nrules; i++)
-		if (m->rules->rules[i].kind == TD_RULE_RELEASE)
-			ctx.has_release[m->rules->rules[i].family] = 1;
-	ctx.alt_first = (int *)malloc((u->ncalls + 1) * sizeof(int));
-	ctx.alt_next = (int *)malloc((u->ncalls + 1) * sizeof(int));
-	if (!ctx.alt_first || !ctx.alt_next)
-		abort();
-	for (i = 0; i < u->ncalls; i++)
-		ctx.alt_first[i] = -1;
-	for (i = u->ncalls - 1; i >= 0; i--)
-		if (u->calls[i].alternative_of > 0) {
-			int of = u->calls[i].alternative_of - 1;
-
-			ctx.alt_next[i] = ctx.alt_first[of];
-			ctx.alt_first[of] = i;
-		}
-	for (i = u->nnames - 1; i >= 0; i--)
-		if (u->names[i].kind == TD_NAME_PHI) {
-			ctx.phi_next[i] = ctx.phi_first[u->names[i].block];
-			ctx.phi_first[u->names[i].block] = i;
-		}
-	ctx.undecided_seen = (char *)calloc(m->nres + 1, 1);
-	ctx.exit_seen = (char *)calloc(u->nblocks + 1, 1);
-	if (!ctx.undecided_seen || !ctx.exit_seen)
-		abort();
+	prepare(&ctx);
 	walk_function(&ctx, m->probe, 1);
 	flush_leaks(&ctx, m->probe);
 	free(ctx.leaks);
 	free(ctx.undecided_seen);
 	free(ctx.exit_seen);
-	free(ctx.call_res);
 	free(ctx.releases);
+	free(ctx.res_sym);
+	free(ctx.result_sym);
+	free(ctx.cb_fn);
+	free(ctx.cb_holder);
 	free(ctx.phi_first);
 	free(ctx.phi_next);
 	free(ctx.store_first);

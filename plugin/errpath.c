@@ -40,7 +40,6 @@ struct ep_val ep_resolve(const struct ep_ctx *ctx, const struct ep_state *st,
 	const struct td_model *m = ctx->m;
 	struct ep_val v;
 	const struct td_name *n;
-	char key[TD_KEY_LEN];
 	int i;
 
 	memset(&v, 0, sizeof(v));
@@ -73,10 +72,12 @@ struct ep_val ep_resolve(const struct ep_ctx *ctx, const struct ep_state *st,
 		v.sym = ep_call_sym(n->call);
 		return v;
 	case TD_NAME_LOAD:
-		if (td_value_key(m, &n->load, 0, key, NULL)) {
+		v.sym = ep_load_sym(m, &n->load);
+		if (v.sym) {
 			v.kind = EV_LOAD;
-			v.sym = ep_hash_str(key);
 			v.load = &n->load;
+		} else {
+			v.sym = 0x80000000u | (uint32_t)o->name;
 		}
 		return v;
 	default:
@@ -156,16 +157,23 @@ int ep_failure_side(enum td_fail how, enum td_cmp cmp, long c)
 int ep_stored_result(const struct ep_ctx *ctx, int fn, uint32_t sym)
 {
 	const struct td_unit *u = ctx->m->unit;
-	char key[TD_KEY_LEN];
 	int i;
 
 	for (i = 0; i < u->ncalls; i++)
-		if (u->calls[i].fn == fn && u->calls[i].result.kind == TD_VAL_LOAD &&
-		    td_path_key(ctx->m, &u->calls[i].result.path,
-				u->calls[i].result.path.nfields, key, NULL) >= 0 &&
-		    ep_hash_str(key) == sym)
+		if (u->calls[i].fn == fn && ctx->result_sym[i] == sym)
 			return i;
 	return -1;
+}
+
+/* Facts about a load are keyed by where it reads; 0 if nowhere named. */
+uint32_t ep_load_sym(const struct td_model *m, const struct td_value *v)
+{
+	char key[TD_KEY_LEN];
+
+	if (v->kind != TD_VAL_LOAD ||
+	    td_path_key(m, &v->path, v->path.nfields, key, NULL) < 0)
+		return 0;
+	return ep_hash_str(key);
 }
 
 int ep_find_fact(const struct ep_state *st, uint32_t sym)
@@ -279,15 +287,9 @@ enum ep_status ep_outcome(const struct ep_ctx *ctx,
 /* A call made again (in a loop) has a new result: forget the old tests. */
 void ep_forget(const struct ep_ctx *ctx, struct ep_state *st, int call)
 {
-	const struct td_call *c = &ctx->m->unit->calls[call];
-	uint32_t sym = ep_call_sym(call), key = 0;
-	char k[TD_KEY_LEN];
+	uint32_t sym = ep_call_sym(call), key = ctx->result_sym[call];
 	int i;
 
-	if (c->result.kind == TD_VAL_LOAD &&
-	    td_path_key(ctx->m, &c->result.path, c->result.path.nfields, k,
-			NULL) >= 0)
-		key = ep_hash_str(k);
 	for (i = st->nfacts - 1; i >= 0; i--)
 		if (st->fact[i].sym == sym || (key && st->fact[i].sym == key))
 			st->fact[i] = st->fact[--st->nfacts];

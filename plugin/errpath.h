@@ -95,7 +95,11 @@ struct ep_summary {
 struct ep_ctx {
 	struct td_model *m;
 	const int *feed;	/* td_feed_matrix() */
-	int *call_res;		/* resource each acquiring call makes */
+	uint32_t *res_sym;	/* per resource: its key, as facts name it */
+	uint32_t *result_sym;	/* per call: where its result is kept, or 0 */
+	int *cb_fn;		/* callbacks probe stores in objects ... */
+	const char **cb_holder;	/* ... and the struct they are stored in */
+	int ncbs;
 	signed char *releases;	/* [fn * nres + r]: fn reaches a release */
 	int *phi_first, *phi_next;	/* PHI names by block */
 	int *store_first, *store_next;	/* stores by block */
@@ -129,6 +133,7 @@ struct ep_val ep_resolve(const struct ep_ctx *ctx, const struct ep_state *st,
 enum td_fail ep_convention(const struct ep_ctx *ctx, int call);
 int ep_failure_side(enum td_fail how, enum td_cmp cmp, long c);
 int ep_stored_result(const struct ep_ctx *ctx, int fn, uint32_t sym);
+uint32_t ep_load_sym(const struct td_model *m, const struct td_value *v);
 int ep_find_fact(const struct ep_state *st, uint32_t sym);
 int ep_learn_status(struct ep_state *st, uint32_t sym, enum ep_status status);
 int ep_learn_raw(struct ep_state *st, uint32_t sym, enum td_cmp cmp, long c,
