@@ -173,6 +173,20 @@ static void path_text(const struct td_path *p, int n, char *buf, size_t len)
 	}
 }
 
+/* A value's text as the source wrote it, or &global for a bare address. */
+static int written_text(const struct td_value *v, char *buf, size_t len)
+{
+	if (v->text) {
+		snprintf(buf, len, "%s", v->text);
+		return 1;
+	}
+	if (v->kind != TD_VAL_ADDR || !v->path.var || len < 2)
+		return 0;
+	buf[0] = '&';	/* &iomem_resource */
+	path_text(&v->path, v->path.nfields, buf + 1, len - 1);
+	return 1;
+}
+
 /* Calls of function 'fn' made from a function in 'set' (NULL: anywhere). */
 static int next_caller(const struct td_model *m, int fn, const char *set,
 		       int from)
@@ -578,16 +592,8 @@ static void acquire_by_call(struct td_model *m, int call)
 	     family_of_type(m, h->ptr_type) < 0)) {
 		if (!td_value_key(m, h, c->fn, r.key, &r.family))
 			return;
-		if (h->text) {
-			snprintf(r.text, TD_KEY_LEN, "%s", h->text);
-		} else if (h->kind == TD_VAL_ADDR && h->path.var) {
-			/* &iomem_resource */
-			r.text[0] = '&';
-			path_text(&h->path, h->path.nfields, r.text + 1,
-				  sizeof(r.text) - 1);
-		} else {
+		if (!written_text(h, r.text, sizeof(r.text)))
 			snprintf(r.text, TD_KEY_LEN, "?");
-		}
 		add_resource(m, &r);
 		return;
 	}
@@ -825,13 +831,13 @@ static int rebase_handle(const struct td_model *m,
 /* A value's text as C would write it: "(&p->dma)" is "&p->dma". */
 static void plain_text(const char *text, char *buf, size_t len)
 {
-	size_t n = text ? strlen(text) : 0;
+	size_t n = strlen(text);
 
 	if (n > 3 && text[0] == '(' && text[1] == '&' && text[n - 1] == ')' &&
 	    !strchr(text + 1, '(') && !strchr(text + 1, ' '))
 		snprintf(buf, len, "%.*s", (int)(n - 2), text + 1);
 	else
-		snprintf(buf, len, "%s", text ? text : "...");
+		snprintf(buf, len, "%s", text);
 }
 
 /*
@@ -851,7 +857,7 @@ int td_fix_text(const struct td_model *m, const struct td_resource *res,
 	if (!t)
 		t = "";
 	for (; *t && at + 1 < len; t++) {
-		char piece[TD_KEY_LEN];
+		char piece[TD_KEY_LEN], raw[TD_KEY_LEN];
 		const struct td_value *v = NULL;
 
 		if (*t != '%' || !t[1]) {
@@ -891,13 +897,10 @@ int td_fix_text(const struct td_model *m, const struct td_resource *res,
 				      &rebasable);
 		else if (v && v->kind == TD_VAL_CONST)
 			snprintf(piece, sizeof(piece), "%ld", v->cst);
-		else if (v && !v->text && v->kind == TD_VAL_ADDR &&
-			 v->path.var) {
-			piece[0] = '&';	/* &ioport_resource */
-			path_text(&v->path, v->path.nfields, piece + 1,
-				  sizeof(piece) - 1);
-		} else if (v)
-			plain_text(v->text, piece, sizeof(piece));
+		else if (v && written_text(v, raw, sizeof(raw)))
+			plain_text(raw, piece, sizeof(piece));
+		else if (v)
+			snprintf(piece, sizeof(piece), "...");
 		if (deref && piece[0] == '&')
 			memmove(piece, piece + 1, strlen(piece));
 		else if (deref)
