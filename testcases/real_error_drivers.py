@@ -56,18 +56,14 @@ a brace-less if/else or leaves a label unused.  Every `config` is =m in
 x86_64 allmodconfig except CONFIG_ATH10K_AHB (=y, a bool that links ahb.o
 into the =m module ath10k_pci.ko).
 
-ORDER_SWAPS (swap=(re1, re2) in one error label) is empty: no 6.12 driver
-built by allmodconfig has, in a probe/module_init error label, two
-adjacent order-sensitive releases (free_irq + iounmap of the MMIO its
-handler reads, free_irq + tasklet_kill/cancel_work_sync of what its handler
-schedules, free_irq + destroy_workqueue) whose lines are unique in the
-file.  Where the pair shares a label (lenovo-yogabook, da9055_onkey,
-lontium-lt9611uxc, via-sdmmc, atmel_lcdfb, applicom) remove() repeats both
-statements byte for byte, so no regex can pick the error-path copy; where
-the lines are unique the two releases sit under different labels, and
-swapping across a label also changes which resources each entry point
-releases (a leak plus a release of something never acquired), not just the
-order.
+ORDER_SWAPS: error labels whose two releases are swapped, the mutation
+the order rules are about.  `anchor` is a regex matching exactly one line;
+the first line at or after it matching `label` is an error label, and the
+two statements right after that label are swapped.  (Error labels usually
+repeat remove()'s lines byte for byte, so the pair cannot be named by its
+own text.)  `expect` is 'new' when the swap must add a teardown-error-order
+finding on `resource`, 'gone' when the file as shipped has that finding
+and the swap (putting the source first) must remove it.
 
 SILENT_DRIVERS: drivers whose probe error paths are correct and
 non-trivial for the resources `why` discusses; the check must report
@@ -369,7 +365,28 @@ ERROR_DRIVERS = [
 ]
 
 
-ORDER_SWAPS = []
+ORDER_SWAPS = [
+    dict(
+        path='drivers/platform/x86/lenovo-yogabook.c',
+        obj='drivers/platform/x86/lenovo-yogabook.o',
+        config='CONFIG_YOGABOOK',
+        anchor=r'yogabook::kbd_backlight"\);$',
+        label=r'^error_free_irq:$',
+        resource='data->work',
+        expect='new',
+        why='yogabook_pdev_probe() error_free_irq (line 517): free_irq(data->pen_touch_irq) then cancel_work_sync(&data->work); the pen IRQ handler yogabook_pen_touch_irq() schedules data->work (through yogabook_toggle_digitizer_mode), so cancelling first lets it be queued again',
+    ),
+    dict(
+        path='drivers/input/misc/palmas-pwrbutton.c',
+        obj='drivers/input/misc/palmas-pwrbutton.o',
+        config='CONFIG_INPUT_PALMAS_PWRBUTTON',
+        anchor=r'^err_free_irq:$',
+        label=r'^err_free_irq:$',
+        resource='pwron->input_work',
+        expect='gone',
+        why='palmas_pwron_probe() err_free_irq (line 232) cancels input_work before freeing the threaded IRQ whose handler pwron_irq() queues it (a real bug, in kernel-findings/drivers_input_misc.txt); swapped, the order is right',
+    ),
+]
 
 
 SILENT_DRIVERS = [

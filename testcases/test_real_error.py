@@ -6,6 +6,8 @@ drivers (testcases/real_error_drivers.py says which and why).
   new teardown-error-path findings appear, and all of them name the
   resource whose release was deleted (or the entry says why the checker
   must stay silent: 'silent').
+- ORDER_SWAPS: two releases of an error label swapped: the
+  teardown-error-order finding appears (or, for a real bug, goes away).
 - SILENT_DRIVERS: correct, hard error paths: nothing but 'asis'.
 - REAL_ERROR_BUGS: the leaks and ordering bugs of 6.12 the checker finds
   (DETECTED below); the others are out of its reach, for the reason given.
@@ -17,7 +19,8 @@ import pytest
 
 from conftest import (ERROR_PATH_TAGS, emptied, kbuild_check_argv,
                       mutated_source, one_line, run_checker)
-from real_error_drivers import ERROR_DRIVERS, REAL_ERROR_BUGS, SILENT_DRIVERS
+from real_error_drivers import (ERROR_DRIVERS, ORDER_SWAPS, REAL_ERROR_BUGS,
+                                SILENT_DRIVERS)
 
 pytestmark = pytest.mark.kernel
 
@@ -87,6 +90,31 @@ def test_error_driver(kernel, entry):
     for f in new:
         msg = f[3]
         assert "fails here" in msg and "; add " in msg, msg
+
+
+@pytest.mark.parametrize("entry", ORDER_SWAPS,
+                         ids=[e["path"] for e in ORDER_SWAPS])
+def test_error_order_swap(kernel, entry):
+    def edit(lines, path):
+        i = one_line(lines, entry["anchor"], path)
+        while not re.search(entry["label"], lines[i]):
+            i += 1
+        lines[i + 1], lines[i + 2] = lines[i + 2], lines[i + 1]
+
+    def order_on(findings):
+        return [f for f in findings if f[2] == "teardown-error-order" and
+                resource_of(f) == entry["resource"]]
+
+    asis, _ = error_findings(kernel, entry["obj"])
+    with tempfile.TemporaryDirectory() as tmp:
+        source = mutated_source(kernel, entry["path"], tmp, edit)
+        swapped, _ = error_findings(kernel, entry["obj"], source)
+    if entry["expect"] == "new":
+        assert not order_on(asis), describe(asis)
+        assert order_on(swapped), describe(swapped)
+    else:
+        assert order_on(asis), describe(asis)
+        assert not order_on(swapped), describe(swapped)
 
 
 @pytest.mark.parametrize("entry", SILENT_DRIVERS,
