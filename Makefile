@@ -20,7 +20,8 @@ ENGINE   := plugin/rules.c plugin/unit.c plugin/model.c plugin/timeline.c \
 ENGINE_O := $(ENGINE:.c=.o)
 HEADERS  := plugin/teardown.h plugin/engine.h plugin/errpath.h
 
-all: plugin/teardown_check.so teardown-check cocci/teardown_async.cocci
+all: plugin/teardown_check.so teardown-check cocci/teardown_async.cocci \
+     cocci/teardown_release.cocci
 
 plugin/%.o: plugin/%.c $(HEADERS)
 	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -fPIC -c -o $@ $<
@@ -43,7 +44,8 @@ teardown-check: plugin/teardown-check.c plugin/rules.o $(HEADERS)
 cocci/gen-cocci: cocci/gen-cocci.c plugin/rules.o $(HEADERS)
 	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $< plugin/rules.o
 
-cocci/teardown_async.cocci: cocci/gen-cocci rules/teardown.rules
+cocci/teardown_async.cocci cocci/teardown_release.cocci: cocci/gen-cocci \
+		rules/teardown.rules cocci/teardown_release.py
 	cocci/gen-cocci rules/teardown.rules cocci
 
 install: all

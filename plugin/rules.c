@@ -207,7 +207,8 @@ static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
 			return fail(p, "expected key=value", w[i]);
 		}
 		*eq = '\0';
-		if (!strcmp(w[i], "fix") && rule->kind == TD_RULE_ACQUIRE) {
+		if (!strcmp(w[i], "fix") && (rule->kind == TD_RULE_ACQUIRE ||
+					      rule->kind == TD_RULE_MACRO)) {
 			rule->fix = xstrdup(eq + 1);
 			continue;
 		}
@@ -275,6 +276,7 @@ static const struct {
 	{ "free", TD_RULE_FREE, 0 },
 	{ "failtest", TD_RULE_FAILTEST, 0 },
 	{ "errcode", TD_RULE_ERRCODE, 0 },
+	{ "macro", TD_RULE_MACRO, 1 },
 	{ "probe-field", TD_RULE_PROBE_FIELD, 0 },
 	{ "remove-field", TD_RULE_REMOVE_FIELD, 0 },
 };
@@ -292,6 +294,7 @@ static int check_rule(struct parser *p, const struct td_rule *rule)
 			return fail(p, "needs handle=", rule->func);
 		return 0;
 	case TD_RULE_ACQUIRE:
+	case TD_RULE_MACRO:
 	case TD_RULE_RELEASE:
 	case TD_RULE_ASYNC:
 	case TD_RULE_USE:

@@ -239,6 +239,7 @@ enum td_rule_kind {
 	TD_RULE_FREE,
 	TD_RULE_FAILTEST,
 	TD_RULE_ERRCODE,
+	TD_RULE_MACRO,		/* an acquire as the source spells it */
 	TD_RULE_NKINDS
 };
 

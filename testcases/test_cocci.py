@@ -2,10 +2,15 @@
 cocci/gen-cocci, run with spatch the way coccicheck runs them.
 
 - The committed semantic patches are what the generator writes now.
-- report mode on every snippet reports exactly the asynchronous stops the
-  plugin reports (the snippets' teardown-async expectations), nowhere else.
-- patch mode turns each of them into the synchronous fence: the patched
-  snippet still builds, and the plugin no longer warns about it.
+- teardown_async.cocci: report mode on every snippet reports exactly the
+  asynchronous stops the plugin reports (the snippets' teardown-async
+  expectations), nowhere else; patch mode turns each into the synchronous
+  fence, the patched snippet still builds and the plugin no longer warns.
+- teardown_release.cocci: report mode on every snippet reports exactly the
+  missing releases the plugin reports, with the plugin's text, apart from
+  the differences listed in COCCI_CANNOT (docs/coccinelle.md); context
+  and org mode mark the same lines; patch mode adds releases and fences
+  that build and leave the plugin silent.
 """
 import os
 import re
@@ -14,12 +19,13 @@ import subprocess
 
 import pytest
 
-from conftest import CHECKER, REPO, RULES, TESTCASES, parse_output
+from conftest import (CHECK_TAGS, CHECKER, ERROR_PATH_TAGS, REPO, RULES,
+                      TESTCASES, parse_output)
 
 COCCI = os.path.join(REPO, "cocci")
 ASYNC = os.path.join(COCCI, "teardown_async.cocci")
+RELEASE = os.path.join(COCCI, "teardown_release.cocci")
 SNIPPETS = os.path.join(TESTCASES, "snippets")
-EXPECT_ASYNC = re.compile(r'expect:\s*teardown-async\b')
 MACROS = os.path.join(COCCI, "macros.h")
 SPATCH = ["spatch", "--no-includes", "--include-headers", "--very-quiet",
           "--macro-file", MACROS]
@@ -28,31 +34,138 @@ SPATCH = ["spatch", "--no-includes", "--include-headers", "--very-quiet",
 def async_expectations():
     """{snippet: set of lines} where the plugin reports teardown-async."""
     found = {}
+    for name, n in expectations({"teardown-async"}):
+        found.setdefault(name, set()).add(n)
+    return found
+
+
+# The families remove() owes a release for (not the order checks' tags).
+RELEASE_TAGS = {"teardown-mmio", "teardown-irq", "teardown-dma",
+                "teardown-timer", "teardown-hrtimer", "teardown-work",
+                "teardown-workqueue", "teardown-tasklet", "teardown-kthread"}
+# Where spatch and the plugin differ on the snippets, and why
+# (docs/coccinelle.md, "Where the two front ends differ").
+COCCI_CANNOT = {
+    # module_init()/module_exit() pairs are the plugin's alone
+    "module-driver-not-unregistered.c": "module init/exit",
+    # platform_driver_probe() names probe in a call, not in the object
+    "timer-platform-driver-probe.c": "probe passed to platform_driver_probe()",
+}
+# The plugin sees a macro's value, spatch its name: same fix either way.
+COCCI_TEXT = {"dma-coherent-missing.c": ("4096", "SNIP_RING_BYTES")}
+REPORT_LINE = re.compile(r"(\S+?\.c):(\d+):\d+-\d+: (.*) \[(teardown-[a-z-]+)\]$")
+
+
+def spatch(cocci, mode, *paths, extra=()):
+    argv = SPATCH + ["--sp-file", cocci, "-D", mode] + list(extra)
+    if len(paths) == 1 and os.path.isdir(paths[0]):
+        argv += ["--dir", str(paths[0]), "-j", "2"]
+    else:
+        argv += [str(p) for p in paths]
+    r = subprocess.run(argv, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return r
+
+
+def expectations(tags):
+    """{(snippet, line): (tag, message or None)} of the given tags."""
+    found = {}
     for name in sorted(os.listdir(SNIPPETS)):
         if not name.endswith(".c"):
             continue
         with open(os.path.join(SNIPPETS, name)) as f:
             for n, line in enumerate(f, 1):
-                if EXPECT_ASYNC.search(line):
-                    found.setdefault(name, set()).add(n)
+                m = re.search(r'expect:\s*(teardown-[a-z-]+)(?:\s+"([^"]*)")?',
+                              line)
+                if m and m.group(1) in tags:
+                    found[(name, n)] = (m.group(1), m.group(2))
     return found
 
 
-def test_generated_patches_are_current(tmp_path):
-    subprocess.run([os.path.join(COCCI, "gen-cocci"), RULES, str(tmp_path)],
-                   check=True)
-    with open(ASYNC) as f, open(tmp_path / "teardown_async.cocci") as g:
-        assert f.read() == g.read(), \
-            "cocci/teardown_async.cocci is stale: run make"
+@pytest.mark.parametrize("name", ["teardown_async.cocci",
+                                  "teardown_release.cocci"])
+def test_generated_patches_are_current(tmp_path, name):
+    subprocess.run([os.path.join(COCCI, "gen-cocci"), RULES, COCCI,
+                    str(tmp_path)], check=True)
+    with open(os.path.join(COCCI, name)) as f, open(tmp_path / name) as g:
+        assert f.read() == g.read(), "cocci/%s is stale: run make" % name
 
 
-def test_coccicheck_conventions():
-    with open(ASYNC) as f:
+@pytest.mark.parametrize("path", [ASYNC, RELEASE])
+def test_coccicheck_conventions(path):
+    with open(path) as f:
         text = f.read()
     for needed in ("///", "// Confidence:", "// Options:", "// Requires:",
                    "virtual patch", "virtual context", "virtual org",
                    "virtual report"):
         assert needed in text, needed
+    r = subprocess.run(["spatch", "--parse-cocci", path, "-D", "report"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+
+
+@pytest.fixture(scope="module")
+def release_report(tmp_path_factory):
+    work = tmp_path_factory.mktemp("release") / "snippets"
+    shutil.copytree(SNIPPETS, work)
+    r = spatch(RELEASE, "report", work)
+    found = {}
+    for line in r.stdout.splitlines():
+        m = REPORT_LINE.match(line)
+        assert m, line
+        found[(os.path.basename(m.group(1)), int(m.group(2)))] = (
+            m.group(4), m.group(3))
+    return found
+
+
+def test_release_report_matches_plugin(release_report):
+    expected = {k: v for k, v in expectations(RELEASE_TAGS).items()
+                if k[0] not in COCCI_CANNOT}
+    assert len(expected) >= 25
+    assert set(release_report) == set(expected), (
+        sorted(set(release_report) - set(expected)),
+        sorted(set(expected) - set(release_report)))
+    for key, (tag, text) in expected.items():
+        got_tag, got = release_report[key]
+        assert got_tag == tag, key
+        if key[0] in COCCI_TEXT:
+            text = text.replace(*COCCI_TEXT[key[0]])
+        assert text is None or text in got, (key, got, text)
+
+
+def test_release_cocci_cannot_is_current(release_report):
+    """Each listed difference still is one."""
+    expected = expectations(RELEASE_TAGS)
+    for name in COCCI_CANNOT:
+        assert [k for k in expected if k[0] == name], name
+        assert not [k for k in release_report if k[0] == name], name
+
+
+def test_release_context_and_org_mark_the_same_lines(tmp_path,
+                                                     release_report):
+    names = sorted({k[0] for k in release_report})
+    for name in names:
+        shutil.copy(os.path.join(SNIPPETS, name), tmp_path)
+    context = spatch(RELEASE, "context", tmp_path).stdout
+    marked = set()
+    current = n = None
+    for line in context.splitlines():
+        m = re.match(r"^(---|\+\+\+) (\S+)", line)
+        if m:
+            if m.group(1) == "---":
+                current = os.path.basename(m.group(2))
+            n = None
+            continue
+        m = re.match(r"^@@ -(\d+)", line)
+        if m:
+            n = int(m.group(1)) - 1
+        elif n is not None and line[:1] in (" ", "-"):
+            n += 1
+            if line.startswith("-"):
+                marked.add((current, n))
+    assert marked == set(release_report), (marked, set(release_report))
+    org = spatch(RELEASE, "org", tmp_path).stdout
+    assert org.count("* TODO") == len(release_report), org
 
 
 def test_async_report_matches_plugin(tmp_path):
@@ -107,4 +220,32 @@ def test_async_patch_builds_and_is_clean(kernel, tmp_path):
     found, _, _ = parse_output(r.stderr)
     assert not [f for f in found if f[2] == "teardown-async"], found
     for name in names:
+        assert (tmp_path / (name[:-2] + ".o")).exists(), name
+
+
+@pytest.mark.kernel
+def test_release_patch_builds_and_is_clean(kernel, tmp_path, release_report):
+    """Every release or fence patch mode adds compiles, and the plugin no
+    longer reports the resource (nor a new order problem)."""
+    names = sorted({k[0] for k in release_report})
+    for name in names:
+        shutil.copy(os.path.join(SNIPPETS, name), tmp_path)
+    r = spatch(RELEASE, "patch", tmp_path, extra=["--in-place"])
+    patched = [n for n in names
+               if open(tmp_path / n).read() !=
+               open(os.path.join(SNIPPETS, n)).read()]
+    assert len(patched) >= 20, patched
+    with open(tmp_path / "Kbuild", "w") as f:
+        for name in patched:
+            f.write("obj-m += %s.o\n" % name[:-2])
+    r = kernel.make("M=" + str(tmp_path), "C=2", "CHECK=" + CHECKER, "-j2",
+                    *[n[:-2] + ".o" for n in patched], timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    found, _, _ = parse_output(r.stderr)
+    others = {(k[0], v[0]) for k, v in expectations(
+        CHECK_TAGS - ERROR_PATH_TAGS).items()}
+    left = [f for f in found if f[2] not in ERROR_PATH_TAGS and
+            (os.path.basename(f[0]), f[2]) not in others]
+    assert not left, left
+    for name in patched:
         assert (tmp_path / (name[:-2] + ".o")).exists(), name
