@@ -216,6 +216,8 @@ static void python_tables(FILE *out, const struct td_rules *r)
 		py_str(out, f->undone);
 		fputs(", 'fix': ", out);
 		py_str(out, f->fix);
+		fputs(", 'type': ", out);
+		py_str(out, f->type);
 		fputs("},\n", out);
 	}
 	fputs("}\n\nTD_API = {\n", out);
@@ -256,20 +258,37 @@ static void python_tables(FILE *out, const struct td_rules *r)
 	fputs("}\n\n", out);
 }
 
-static int copy_file(FILE *out, const char *path)
+/*
+ * Copy the scripts into the semantic patch.  spatch's lexer pairs quotes
+ * even in a script's comments, so a line with an odd number of them (an
+ * apostrophe in a comment) would make the whole file unparsable.
+ */
+static int copy_script(FILE *out, const char *path)
 {
-	char buf[4096];
-	size_t n;
+	char line[4096];
+	int n = 0, ret = 0;
 	FILE *in = fopen(path, "r");
 
 	if (!in) {
 		fprintf(stderr, "gen-cocci: %s: cannot read\n", path);
 		return -1;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
-		fwrite(buf, 1, n, out);
+	while (fgets(line, sizeof(line), in)) {
+		const char *c;
+		int quotes = 0;
+
+		n++;
+		for (c = line; *c; c++)
+			quotes += *c == '\'';
+		if (quotes % 2) {
+			fprintf(stderr, "gen-cocci: %s:%d: odd number of ' (spatch cannot parse it)\n",
+				path, n);
+			ret = -1;
+		}
+		fputs(line, out);
+	}
 	fclose(in);
-	return 0;
+	return ret;
 }
 
 /* Acquisitions remove() owes a release for: unmanaged, not error-only. */
@@ -421,7 +440,7 @@ static int write_release(const struct td_rules *r, const char *coccidir,
 	release_header(out);
 	python_tables(out, r);
 	snprintf(path, sizeof(path), "%s/teardown_release.py", coccidir);
-	ret = copy_file(out, path);
+	ret = copy_script(out, path);
 	fputs("\n\n@script:python depends on report@\n@@\n"
 	      "TD_OUT['report'] = coccilib.report.print_report\n\n"
 	      "@script:python depends on org@\n@@\n"

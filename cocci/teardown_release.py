@@ -7,7 +7,7 @@
 # matching a release to an acquisition by the field that holds it, where
 # a fence may go - is done here, once per file.
 #
-# Keys are the plugin's: the field (or global) that holds the resource.
+# Keys are those of the plugin: the field (or global) holding the resource.
 # Without types, a field is known by its name: 'p->base' and 'priv->base'
 # are one key; a release through a local whose origin is unknown
 # ('free_irq(irq, p)') matches every resource of its family, so the
@@ -50,7 +50,7 @@ def td_norm(text):
 
 
 def td_split_args(es):
-    """An expression list metavariable's arguments, blanks removed."""
+    """The arguments of an expression list metavariable, without blanks."""
     return [td_norm(str(x)) for x in getattr(es, 'elements', ())]
 
 
@@ -149,41 +149,45 @@ def td_closure(f, roots):
 
 
 def td_key_of(f, fn, text):
-    """The field or global holding a resource, or '*' if unknown."""
+    """Where a resource lives: (type of the base, fields) for p->a.b,
+    ('global', (name,)) for a global, '*' when unknown (a local whose
+    origin is not seen, an expression)."""
     path = td_path(text)
     if path is None:
         return '*'
     base, members = path
-    if members:
-        return members[-1]
     if not td_is_local(f, fn, base):
-        return base
+        return ('global', (base,) + tuple(members))
+    if members:
+        return (f.vars[fn][base], tuple(members))
     # a local: the field it is stored into in the same function
     for sfn, lhs, rhs in f.stores:
-        if sfn == fn and rhs == base:
-            lpath = td_path(lhs)
-            if lpath and lpath[1]:
-                return lpath[1][-1]
-            if lpath and not td_is_local(f, fn, lpath[0]):
-                return lpath[0]
+        if sfn == fn and rhs == base and lhs != base:
+            key = td_key_of(f, fn, lhs)
+            if key != '*':
+                return key
     return '*'
 
 
-def td_keys_of(f, fn, text):
-    """Every name a release's handle goes through, or '*'."""
-    path = td_path(text)
-    if path is None:
-        return '*'
-    base, members = path
-    if members:
-        return set(members)
-    if td_is_local(f, fn, base):
-        return '*'
-    return {base}
+def td_covers(held, done):
+    """Does a call on key done stop the resource at key held?  With the
+    same base type the fields must agree (p->dw covers p->dw.work and the
+    other way round); otherwise, without types, the last field must
+    appear in the other path (chan->tasklet and p->chan[i].tasklet)."""
+    if held == '*' or done == '*':
+        return True
+    (ht, hm), (dt, dm) = held, done
+    if ht == dt:
+        return hm == dm[:len(hm)] or dm == hm[:len(dm)]
+    if ht == 'global':
+        hm = hm[1:]		# a global struct: cmos_rtc.irq is ->irq
+    if dt == 'global':
+        dm = dm[1:]
+    return bool(hm and dm) and (hm[-1] in dm or dm[-1] in hm)
 
 
 def td_uses(f, fns, roles):
-    """(function, line, col, api, tag, keys) of the calls in fns."""
+    """(function, line, col, api, tag, key) of the calls in fns."""
     for fn in sorted(fns):
         for line, col, callee, args in f.calls.get(fn, ()):
             api = TD_API.get(callee)
@@ -192,40 +196,77 @@ def td_uses(f, fns, roles):
             text = td_arg(args, api['id'] if api['id'] is not None
                           else api['handle'])
             yield fn, line, col, callee, TD_FAMILY[api['family']]['tag'] \
-                if api['family'] else None, td_keys_of(f, fn, text or '')
+                if api['family'] else None, td_key_of(f, fn, text or '')
+
+
+def td_kin(one, other):
+    """Can a call of family one stop a resource of family other?  The
+    same family, or two kinds of one embedded object (work and delayed
+    work share a work_struct)."""
+    return one == other or (
+        TD_FAMILY[one]['tag'] == TD_FAMILY[other]['tag'] and
+        TD_FAMILY[one]['type'] is not None and
+        TD_FAMILY[other]['type'] is not None)
+
+
+def td_touches(effects, resources):
+    """Does any of effects ((tag, key) or 'free') stop one of resources?"""
+    for tag, key in resources:
+        for e in effects:
+            if e != 'free' and e[0] == tag and td_covers(key, e[1]):
+                return True
+    return False
 
 
 def td_released(f, a, tag, key, probe_fns, teardown):
-    """Some function other than probe's own releases it (by key), or
+    """A function other than those of probe releases it (by key), or
     remove() destroys the only workqueues it is queued on."""
-    released = set()
-    for fn, line, col, api, rtag, keys in td_uses(
+    released, in_teardown, wqs_destroyed = set(), set(), set()
+    wq_tag = TD_FAMILY['workqueue']['tag']
+    for fn, line, col, api, rtag, rkey in td_uses(
             f, f.funcs, ('release', 'async')):
-        if fn in probe_fns and fn not in teardown:
+        if fn in teardown and rtag == wq_tag:
+            wqs_destroyed.add((rtag, rkey))
+        if not td_kin(TD_API[api]['family'], a['family']):
             continue
-        if keys == '*':
-            released.add((rtag, '*'))
-        else:
-            released.update((rtag, k) for k in keys)
-    if td_touches(released, [(tag, key)]) or \
-            (key == '*' and any(t == tag for t, k in released)):
+        if fn in teardown:
+            in_teardown.add((rtag, rkey))
+        # elsewhere (a close(), a stop()), only a synchronous release of
+        # this very resource counts; teardown_async.cocci reports the
+        # asynchronous ones made in teardown
+        elif fn not in probe_fns and rkey != '*' and \
+                TD_API[api]['role'] == 'release':
+            released.add((rtag, rkey))
+    if td_touches(released | in_teardown, [(tag, key)]):
         return True
     if tag != TD_FAMILY['work']['tag']:
         return False
-    wqs = [td_keys_of(f, fn, td_arg(args, TD_API[c]['wq']) or '')
+    # queued only on workqueues remove() destroys, which drains them
+    wqs = [td_key_of(f, fn, td_arg(args, TD_API[c]['wq']) or '')
            for fn in f.funcs for _, _, c, args in f.calls.get(fn, ())
-           if c in TD_API and TD_API[c]['role'] == 'queue' and
-           key in td_keys_of(f, fn, td_arg(args, TD_API[c]['handle']) or '')]
-    wq_tag = TD_FAMILY['workqueue']['tag']
+           if c in TD_API and TD_API[c]['role'] == 'queue' and td_covers(
+               key, td_key_of(f, fn, td_arg(args, TD_API[c]['handle']) or ''))]
     return bool(wqs) and all(
-        w != '*' and td_touches(released, [(wq_tag, k) for k in w])
-        for w in wqs)
+        w != '*' and td_touches(wqs_destroyed, [(wq_tag, w)]) for w in wqs)
+
+
+def td_local_released(f, fn, handle):
+    """Does fn itself release the local variable holding a resource?"""
+    for line, col, callee, args in f.calls.get(fn, ()):
+        api = TD_API.get(callee)
+        if api and api['role'] == 'release' and \
+                td_arg(args, api['id'] if api['id'] is not None
+                       else api['handle']) == handle:
+            return True
+    return False
 
 
 def td_handed_off(f, a, teardown):
-    """remove() passes the resource's container to a function the file
+    """remove() passes the container of the resource to a function the file
     does not define and the rules do not know: it may release it."""
-    base = (td_path(a['handle']) or ('', []))[0]
+    base, members = td_path(a['handle']) or ('', [])
+    if not members:
+        return False	# the cookie of an IRQ, a bare pointer: no container
     want = f.vars.get(a['fn'], {}).get(base)
     for fn in teardown:
         for _, _, callee, args in f.calls.get(fn, ()):
@@ -235,17 +276,19 @@ def td_handed_off(f, a, teardown):
                 path = td_path(arg)
                 if not path:
                     continue
-                if want and not path[1] and \
-                        f.vars.get(fn, {}).get(path[0]) == want:
+                # the container itself, or the part holding the resource
+                if path[1] != members[:len(path[1])]:
+                    continue
+                if want and f.vars.get(fn, {}).get(path[0]) == want:
                     return True
-                if not want and base and path[0] == base:
+                if not want and path[0] == base:
                     return True
     return False
 
 
 def td_fill(template, a, handle):
     """A fix template (%h handle, %i id, %N argument N, %*N what it
-    points to) in the acquiring call's terms."""
+    points to) in the terms of the acquiring call."""
     def one(m):
         what = m.group(2)
         if what == 'h':
@@ -292,6 +335,7 @@ def td_acquisition_at(f, fn, line, col, callee, args):
         f.acqs[(line, col)] = a
     if 'key' not in a:
         api = TD_API[callee]
+        a['family'] = api['family']
         text = td_arg(a['args'], api['id']) if api['id'] is not None \
             else a['handle']
         a['key'] = td_key_of(f, fn, text or '')
@@ -301,26 +345,14 @@ def td_acquisition_at(f, fn, line, col, callee, args):
 def td_effects(f, fns):
     """What a call to fns stops or frees: {(tag, key)...} and 'free'."""
     done = set()
-    for fn, line, col, api, tag, keys in td_uses(
+    for fn, line, col, api, tag, key in td_uses(
             f, fns, ('release', 'async', 'quiesce', 'free')):
-        if TD_API[api]['role'] == 'free':
-            done.add('free')
-        elif keys == '*':
-            done.add((tag, '*'))
-        else:
-            done.update((tag, k) for k in keys)
+        done.add('free' if TD_API[api]['role'] == 'free' else (tag, key))
     return done
 
 
-def td_touches(effects, resources):
-    for tag, key in resources:
-        if (tag, key) in effects or (tag, '*') in effects:
-            return True
-    return False
-
-
 def td_rebase(f, fn, text, remove):
-    """An expression of fn in remove()'s variables: 'p->work' becomes
+    """An expression of fn in the variables of remove(): 'p->work' becomes
     'priv->work' when priv is remove()'s one variable of p's type.
     None when some variable of fn has no such counterpart."""
     theirs = f.vars.get(remove, {})
@@ -351,11 +383,11 @@ def td_plan(f, a, api, fam, fix, remove):
     feeders, uses = set(), set()
     for cb, sources in callbacks.items():
         fed = td_effects_of_use(f, td_closure(f, [cb]))
-        if (tag, key) in fed:
+        if td_touches(fed, [(tag, key)]):
             feeders |= sources
-        if (tag, key) in sources:
+        if td_touches(sources, [(tag, key)]):
             uses |= fed
-    uses.discard((tag, key))
+    uses = {u for u in uses if not td_touches([u], [(tag, key)])}
     stmts = sorted(f.stmts.get(remove, ()))
     if not stmts:
         return None
@@ -397,28 +429,24 @@ def td_effects_call(f, fn, callee, args):
     api = TD_API[callee]
     text = td_arg(args, api['id'] if api['id'] is not None
                   else api['handle'])
-    keys = td_keys_of(f, fn, text or '')
-    tag = TD_FAMILY[api['family']]['tag']
-    if keys == '*':
-        return {(tag, '*')}
-    return {(tag, k) for k in keys}
+    return {(TD_FAMILY[api['family']]['tag'], td_key_of(f, fn, text or ''))}
 
 
 def td_effects_of_use(f, fns):
-    """{(tag, key)} a callback's closure arms, queues or touches."""
+    """{(tag, key)} the closure of a callback arms, queues or touches."""
     fed = set()
-    for fn, line, col, api, tag, keys in td_uses(f, fns, ('use', 'queue')):
-        if keys != '*':
-            fed.update((tag, k) for k in keys)
+    for fn, line, col, api, tag, key in td_uses(f, fns, ('use', 'queue')):
+        if key != '*':
+            fed.add((tag, key))
     # queue_work(wq, w) also needs its workqueue
     wq_tag = TD_FAMILY['workqueue']['tag']
     for fn in fns:
         for _, _, callee, args in f.calls.get(fn, ()):
             api = TD_API.get(callee)
             if api and api['role'] == 'queue' and api['wq'] is not None:
-                keys = td_keys_of(f, fn, td_arg(args, api['wq']) or '')
-                if keys != '*':
-                    fed.update((wq_tag, k) for k in keys)
+                key = td_key_of(f, fn, td_arg(args, api['wq']) or '')
+                if key != '*':
+                    fed.add((wq_tag, key))
     return fed
 
 
@@ -438,9 +466,15 @@ def td_decide(p, report, org):
     api = TD_API[a['api']]
     fam = TD_FAMILY[api['family']]
     handle = a['handle'][1:] if a['handle'].startswith('&') else a['handle']
+    for sfn, lhs, rhs in f.stores:
+        if sfn == fn and rhs == handle and td_is_local(f, fn, handle):
+            handle = lhs	# name it where it is kept: lp->base = ioaddr
+            break
     actions = [td_arg(args, TD_API[c]['callback'])
                for fn2 in f.funcs for _, _, c, args in f.calls.get(fn2, ())
                if c in TD_API and TD_API[c]['role'] == 'action']
+    if a['key'] == '*' and td_local_released(f, fn, a['handle']):
+        return None		# a mapping for the time of one function
     for obj, (probe, remove) in sorted(f.drivers.items()):
         probe_fns = td_closure(f, [probe])
         if fn not in probe_fns:
