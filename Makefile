@@ -36,8 +36,10 @@ plugin/gcc-frontend.o: plugin/gcc-frontend.c $(HEADERS)
 plugin/teardown_check.so: plugin/gcc-frontend.o $(ENGINE_O)
 	$(CXX) -shared -o $@ $^
 
-teardown-check: plugin/teardown-check.c plugin/rules.o $(HEADERS)
-	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $< plugin/rules.o
+teardown-check: plugin/teardown-check.c plugin/cocci-mode.c plugin/cocci-mode.h \
+		plugin/rules.o $(HEADERS)
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ plugin/teardown-check.c \
+	  plugin/cocci-mode.c plugin/rules.o
 
 # The semantic patches are generated from the rules (and committed, so that
 # make coccicheck COCCI=cocci/... works from a clean clone).
@@ -53,6 +55,8 @@ install: all
 	install -m 755 teardown-check $(DESTDIR)$(PREFIX)/bin/teardown-check
 	install -m 644 plugin/teardown_check.so $(DESTDIR)$(PREFIX)/lib/teardown-check/
 	install -m 644 rules/teardown.rules $(DESTDIR)$(PREFIX)/lib/teardown-check/rules/
+	install -d $(DESTDIR)$(PREFIX)/share/teardown-check/cocci
+	install -m 644 cocci/*.cocci cocci/macros.h $(DESTDIR)$(PREFIX)/share/teardown-check/cocci/
 
 DEMO_DIR ?= drivers/hwmon
 

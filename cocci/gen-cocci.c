@@ -77,7 +77,7 @@ static void async_in(FILE *out, const struct td_rule *a, const char *name,
 		name, fn, strchr(fn, '.') + 1, a->func);
 	fprintf(out,
 		"@script:python depends on report@\np << %s.p;\nf << %s;\n@@\n"
-		"coccilib.report.print_report(p[0], \"%s() in %%s() returns while the callback may still run: use %s()\" %% f)\n\n",
+		"coccilib.report.print_report(p[0], \"%s() in %%s() returns while the callback may still run: use %s() [teardown-async]\" %% f)\n\n",
 		name, fn, a->func, a->use);
 	fprintf(out,
 		"@script:python depends on org@\np << %s.p;\nf << %s;\n@@\n"

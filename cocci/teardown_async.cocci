@@ -61,7 +61,7 @@ del_timer@p(es)
 p << r0.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "del_timer() in %s() returns while the callback may still run: use timer_delete_sync()" % f)
+coccilib.report.print_report(p[0], "del_timer() in %s() returns while the callback may still run: use timer_delete_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r0.p;
@@ -105,7 +105,7 @@ del_timer@p(es)
 p << h0.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "del_timer() in %s() returns while the callback may still run: use timer_delete_sync()" % f)
+coccilib.report.print_report(p[0], "del_timer() in %s() returns while the callback may still run: use timer_delete_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h0.p;
@@ -149,7 +149,7 @@ timer_delete@p(es)
 p << r1.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "timer_delete() in %s() returns while the callback may still run: use timer_delete_sync()" % f)
+coccilib.report.print_report(p[0], "timer_delete() in %s() returns while the callback may still run: use timer_delete_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r1.p;
@@ -193,7 +193,7 @@ timer_delete@p(es)
 p << h1.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "timer_delete() in %s() returns while the callback may still run: use timer_delete_sync()" % f)
+coccilib.report.print_report(p[0], "timer_delete() in %s() returns while the callback may still run: use timer_delete_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h1.p;
@@ -237,7 +237,7 @@ timer_shutdown@p(es)
 p << r2.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "timer_shutdown() in %s() returns while the callback may still run: use timer_shutdown_sync()" % f)
+coccilib.report.print_report(p[0], "timer_shutdown() in %s() returns while the callback may still run: use timer_shutdown_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r2.p;
@@ -281,7 +281,7 @@ timer_shutdown@p(es)
 p << h2.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "timer_shutdown() in %s() returns while the callback may still run: use timer_shutdown_sync()" % f)
+coccilib.report.print_report(p[0], "timer_shutdown() in %s() returns while the callback may still run: use timer_shutdown_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h2.p;
@@ -325,7 +325,7 @@ hrtimer_try_to_cancel@p(es)
 p << r3.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "hrtimer_try_to_cancel() in %s() returns while the callback may still run: use hrtimer_cancel()" % f)
+coccilib.report.print_report(p[0], "hrtimer_try_to_cancel() in %s() returns while the callback may still run: use hrtimer_cancel() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r3.p;
@@ -369,7 +369,7 @@ hrtimer_try_to_cancel@p(es)
 p << h3.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "hrtimer_try_to_cancel() in %s() returns while the callback may still run: use hrtimer_cancel()" % f)
+coccilib.report.print_report(p[0], "hrtimer_try_to_cancel() in %s() returns while the callback may still run: use hrtimer_cancel() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h3.p;
@@ -413,7 +413,7 @@ cancel_work@p(es)
 p << r4.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "cancel_work() in %s() returns while the callback may still run: use cancel_work_sync()" % f)
+coccilib.report.print_report(p[0], "cancel_work() in %s() returns while the callback may still run: use cancel_work_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r4.p;
@@ -457,7 +457,7 @@ cancel_work@p(es)
 p << h4.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "cancel_work() in %s() returns while the callback may still run: use cancel_work_sync()" % f)
+coccilib.report.print_report(p[0], "cancel_work() in %s() returns while the callback may still run: use cancel_work_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h4.p;
@@ -501,7 +501,7 @@ disable_work@p(es)
 p << r5.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "disable_work() in %s() returns while the callback may still run: use disable_work_sync()" % f)
+coccilib.report.print_report(p[0], "disable_work() in %s() returns while the callback may still run: use disable_work_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r5.p;
@@ -545,7 +545,7 @@ disable_work@p(es)
 p << h5.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "disable_work() in %s() returns while the callback may still run: use disable_work_sync()" % f)
+coccilib.report.print_report(p[0], "disable_work() in %s() returns while the callback may still run: use disable_work_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h5.p;
@@ -589,7 +589,7 @@ cancel_delayed_work@p(es)
 p << r6.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "cancel_delayed_work() in %s() returns while the callback may still run: use cancel_delayed_work_sync()" % f)
+coccilib.report.print_report(p[0], "cancel_delayed_work() in %s() returns while the callback may still run: use cancel_delayed_work_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r6.p;
@@ -633,7 +633,7 @@ cancel_delayed_work@p(es)
 p << h6.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "cancel_delayed_work() in %s() returns while the callback may still run: use cancel_delayed_work_sync()" % f)
+coccilib.report.print_report(p[0], "cancel_delayed_work() in %s() returns while the callback may still run: use cancel_delayed_work_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h6.p;
@@ -677,7 +677,7 @@ disable_delayed_work@p(es)
 p << r7.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "disable_delayed_work() in %s() returns while the callback may still run: use disable_delayed_work_sync()" % f)
+coccilib.report.print_report(p[0], "disable_delayed_work() in %s() returns while the callback may still run: use disable_delayed_work_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r7.p;
@@ -721,7 +721,7 @@ disable_delayed_work@p(es)
 p << h7.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "disable_delayed_work() in %s() returns while the callback may still run: use disable_delayed_work_sync()" % f)
+coccilib.report.print_report(p[0], "disable_delayed_work() in %s() returns while the callback may still run: use disable_delayed_work_sync() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h7.p;
@@ -765,7 +765,7 @@ tasklet_disable@p(es)
 p << r8.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "tasklet_disable() in %s() returns while the callback may still run: use tasklet_kill()" % f)
+coccilib.report.print_report(p[0], "tasklet_disable() in %s() returns while the callback may still run: use tasklet_kill() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r8.p;
@@ -809,7 +809,7 @@ tasklet_disable@p(es)
 p << h8.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "tasklet_disable() in %s() returns while the callback may still run: use tasklet_kill()" % f)
+coccilib.report.print_report(p[0], "tasklet_disable() in %s() returns while the callback may still run: use tasklet_kill() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h8.p;
@@ -853,7 +853,7 @@ tasklet_disable_nosync@p(es)
 p << r9.p;
 f << drv.rm;
 @@
-coccilib.report.print_report(p[0], "tasklet_disable_nosync() in %s() returns while the callback may still run: use tasklet_kill()" % f)
+coccilib.report.print_report(p[0], "tasklet_disable_nosync() in %s() returns while the callback may still run: use tasklet_kill() [teardown-async]" % f)
 
 @script:python depends on org@
 p << r9.p;
@@ -897,7 +897,7 @@ tasklet_disable_nosync@p(es)
 p << h9.p;
 f << callee.h;
 @@
-coccilib.report.print_report(p[0], "tasklet_disable_nosync() in %s() returns while the callback may still run: use tasklet_kill()" % f)
+coccilib.report.print_report(p[0], "tasklet_disable_nosync() in %s() returns while the callback may still run: use tasklet_kill() [teardown-async]" % f)
 
 @script:python depends on org@
 p << h9.p;

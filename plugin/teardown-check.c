@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "teardown.h"
+#include "cocci-mode.h"
 
 #define PLUGIN_SO "teardown_check.so"
 
@@ -56,6 +57,10 @@ static void usage(FILE *out)
 	      "  --explain          print each driver's lifecycle: what probe acquires,\n"
 	      "                     remove's steps in order, the devres releases\n"
 	      "  --dump             print the facts the compiler front end extracted\n"
+	      "\n"
+	      "or: teardown-check --cocci [--mode=report|context|org|patch] [-jN] PATH...\n"
+	      "  runs the Coccinelle checks (cocci/) on files or directories as they\n"
+	      "  are, with no build; names every file spatch cannot parse\n"
 	      "  --help, --version\n"
 	      "\n"
 	      "Options can come from kbuild's CF= as well as the command line.\n"
@@ -215,6 +220,9 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	if (argc < 2)
 		usage(stderr), exit(2);
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--cocci"))
+			return cocci_main(argc, argv);
 	nprefix = checkflags_prefix(argc - 1, argv + 1);
 	cmd = (char **)calloc(argc + 16, sizeof(*cmd));
 	o.cc = getenv("TEARDOWN_CC");

@@ -249,3 +249,31 @@ def test_release_patch_builds_and_is_clean(kernel, tmp_path, release_report):
     assert not left, left
     for name in patched:
         assert (tmp_path / (name[:-2] + ".o")).exists(), name
+
+
+def test_unparsable_file_is_named(tmp_path):
+    """teardown-check --cocci names what spatch drops, and exits 2."""
+    bad = tmp_path / "broken-driver.c"
+    bad.write_text("static int broken_probe(struct platform_device *pdev\n"
+                   "{\n\treturn 0;\n}\n")
+    r = subprocess.run([CHECKER, "--cocci", str(bad)],
+                       capture_output=True, text=True, timeout=300)
+    assert re.search(r"broken-driver\.c:2: error: spatch cannot parse",
+                     r.stdout), r.stdout
+    assert r.returncode == 2, r.returncode
+
+
+def test_cocci_mode_runs_every_patch(tmp_path):
+    for name in ("work-missing.c", "timer-del-timer-async.c"):
+        shutil.copy(os.path.join(SNIPPETS, name), tmp_path)
+    r = subprocess.run([CHECKER, "--cocci", "--fail-on-warn", "-j2",
+                        str(tmp_path)], capture_output=True, text=True,
+                       timeout=300)
+    assert "[teardown-work]" in r.stdout and "[teardown-async]" in r.stdout, \
+        r.stdout
+    assert "cannot parse" not in r.stdout, r.stdout
+    assert r.returncode == 1, r.returncode
+    r = subprocess.run([CHECKER, "--cocci", "--mode=bogus", str(tmp_path)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "unknown mode 'bogus'" in r.stderr, r.stderr
+

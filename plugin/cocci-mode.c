@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * teardown-check --cocci: the checks that need no build, on files or
+ * directories as they are, with spatch and the semantic patches of cocci/.
+ *
+ *   teardown-check --cocci [--mode=report|context|org|patch] [-jN] PATH...
+ *
+ * Each PATH is parsed first (spatch --parse-c, with cocci/macros.h): a
+ * file spatch cannot parse is named, with the line where parsing failed,
+ * because the checks do not see the functions spatch drops.  Then every
+ * semantic patch runs on it and its output is relayed.
+ *
+ * Exit status: 0 checked; 1 findings with --fail-on-warn; 2 a file spatch
+ * could not parse, spatch missing or failing, or a usage error.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cocci-mode.h"
+
+static const char *const patches[] = {
+	"teardown_release.cocci",
+	"teardown_async.cocci",
+};
+
+/* Run argv; hand each line of its stdout and stderr to fn. */
+static int run_lines(char *const argv[], void (*fn)(const char *, void *),
+		     void *data)
+{
+	int fd[2], status;
+	char line[8192];
+	pid_t pid;
+	FILE *in;
+
+	if (pipe(fd))
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		dup2(fd[1], 1);
+		dup2(fd[1], 2);
+		close(fd[0]);
+		close(fd[1]);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	in = fdopen(fd[0], "r");
+	while (fgets(line, sizeof(line), in))
+		fn(line, data);
+	fclose(in);
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+struct parse_state {
+	char file[PATH_MAX];
+	int in_error;
+	int failures;
+};
+
+/*
+ * spatch --parse-c says "parse error" and then
+ *   = File "drivers/foo.c", line 2, column 0, charpos = 53
+ * once per place it gave up; name each.
+ */
+static void parse_line(const char *line, void *data)
+{
+	struct parse_state *s = (struct parse_state *)data;
+	const char *f;
+	int n;
+
+	if (!strncmp(line, "parse error", 11)) {
+		s->in_error = 1;
+		return;
+	}
+	f = strstr(line, "File \"");
+	if (!s->in_error || !f)
+		return;
+	s->in_error = 0;
+	f += 6;
+	n = (int)strcspn(f, "\"");
+	if (n >= (int)sizeof(s->file))
+		return;
+	memcpy(s->file, f, n);
+	s->file[n] = '\0';
+	f = strstr(f, ", line ");
+	printf("%s:%d: error: spatch cannot parse this; the Coccinelle checks do not see the code it drops [teardown-cocci-parse]\n",
+	       s->file, f ? atoi(f + 7) : 0);
+	s->failures++;
+}
+
+struct relay_state {
+	int findings;
+};
+
+/* spatch is very quiet: what it prints is a finding, a diff or an error */
+static void relay_line(const char *line, void *data)
+{
+	struct relay_state *s = (struct relay_state *)data;
+
+	fputs(line, stdout);
+	s->findings++;
+}
+
+/* cocci/ beside the build tree's binary, or the installed share dir. */
+static int find_cocci_dir(char *dir, size_t len)
+{
+	char self[PATH_MAX], path[PATH_MAX + 64];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return -1;
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	if (!slash)
+		return -1;
+	*slash = '\0';
+	snprintf(path, sizeof(path), "%s/cocci/macros.h", self);
+	if (!access(path, R_OK))
+		return snprintf(dir, len, "%s/cocci", self) < (int)len ? 0 : -1;
+	snprintf(path, sizeof(path), "%s/../share/teardown-check/cocci/macros.h",
+		 self);
+	if (!access(path, R_OK))
+		return snprintf(dir, len, "%s/../share/teardown-check/cocci",
+				self) < (int)len ? 0 : -1;
+	return -1;
+}
+
+static int is_dir(const char *path)
+{
+	char probe[PATH_MAX + 4];
+
+	snprintf(probe, sizeof(probe), "%s/.", path);
+	return !access(probe, F_OK);
+}
+
+int cocci_main(int argc, char **argv)
+{
+	const char *mode = "report", *jobs = "-j1";
+	char dir[PATH_MAX], macros[PATH_MAX + 16], sp[PATH_MAX + 32];
+	struct parse_state parsed;
+	struct relay_state relayed = { 0 };
+	int i, p, fail_on_warn = 0, npaths = 0, spatch_failed = 0;
+
+	memset(&parsed, 0, sizeof(parsed));
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--cocci"))
+			continue;
+		if (!strncmp(argv[i], "--mode=", 7)) {
+			mode = argv[i] + 7;
+			if (strcmp(mode, "report") && strcmp(mode, "context") &&
+			    strcmp(mode, "org") && strcmp(mode, "patch")) {
+				fprintf(stderr, "teardown-check: unknown mode '%s': report, context, org or patch\n",
+					mode);
+				return 2;
+			}
+		} else if (!strncmp(argv[i], "-j", 2) && argv[i][2]) {
+			jobs = argv[i];
+		} else if (!strcmp(argv[i], "--fail-on-warn")) {
+			fail_on_warn = 1;
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "teardown-check: unknown option '%s' with --cocci (see --help)\n",
+				argv[i]);
+			return 2;
+		} else if (access(argv[i], R_OK)) {
+			fprintf(stderr, "teardown-check: cannot read '%s'\n", argv[i]);
+			return 2;
+		} else {
+			npaths++;
+		}
+	}
+	if (!npaths) {
+		fputs("teardown-check: --cocci needs a file or directory\n", stderr);
+		return 2;
+	}
+	if (find_cocci_dir(dir, sizeof(dir))) {
+		fputs("teardown-check: cannot find the semantic patches (cocci/): run make install\n",
+		      stderr);
+		return 2;
+	}
+	snprintf(macros, sizeof(macros), "%s/macros.h", dir);
+	fflush(stdout);
+	for (i = 1; i < argc; i++) {
+		char *parse[] = { (char *)"spatch", (char *)"--parse-c",
+				  argv[i], (char *)"--macro-file",
+				  macros, NULL };
+
+		if (argv[i][0] == '-')
+			continue;
+		if (run_lines(parse, parse_line, &parsed) == 127) {
+			fputs("teardown-check: spatch not found: apt-get install coccinelle\n",
+			      stderr);
+			return 2;
+		}
+		for (p = 0; p < (int)(sizeof(patches) / sizeof(patches[0])); p++) {
+			char *cmd[16];
+			int n = 0;
+
+			snprintf(sp, sizeof(sp), "%s/%s", dir, patches[p]);
+			cmd[n++] = (char *)"spatch";
+			cmd[n++] = (char *)"--no-includes";
+			cmd[n++] = (char *)"--include-headers";
+			cmd[n++] = (char *)"--very-quiet";
+			cmd[n++] = (char *)"--macro-file";
+			cmd[n++] = macros;
+			cmd[n++] = (char *)"--sp-file";
+			cmd[n++] = sp;
+			cmd[n++] = (char *)"-D";
+			cmd[n++] = (char *)mode;
+			if (is_dir(argv[i])) {
+				cmd[n++] = (char *)"--dir";
+				cmd[n++] = argv[i];
+				cmd[n++] = (char *)jobs;
+			} else {
+				cmd[n++] = argv[i];
+			}
+			cmd[n] = NULL;
+			if (run_lines(cmd, relay_line, &relayed))
+				spatch_failed = 1;
+			fflush(stdout);
+		}
+	}
+	if (spatch_failed)
+		fputs("teardown-check: spatch failed (see above)\n", stderr);
+	if (parsed.failures || spatch_failed)
+		return 2;
+	return fail_on_warn && relayed.findings ? 1 : 0;
+}
