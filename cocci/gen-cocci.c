@@ -348,7 +348,11 @@ static void release_facts(FILE *out, const struct td_rules *r)
 	      "@stmts depends on patch@\nexpression E;\nposition p;\n@@\nE@p;\n\n"
 	      "@script:python@\np << stmts.p;\n@@\ntd_stmt(p, False)\n\n"
 	      "@rets depends on patch@\nexpression E;\nposition p;\n@@\nreturn E@p;\n\n"
-	      "@script:python@\np << rets.p;\n@@\ntd_stmt(p, True)\n\n", out);
+	      "@script:python@\np << rets.p;\n@@\ntd_stmt(p, True)\n\n"
+	      "@bare depends on patch@\nidentifier fn;\nposition p;\n@@\n"
+	      "fn@p(...) {\n... when any\nreturn;\n}\n\n"
+	      "@script:python@\np << bare.p;\nfn << bare.fn;\n@@\n"
+	      "td_bare_return(p, fn)\n\n", out);
 	for (i = 0; i < r->nrules; i++) {
 		const struct td_rule *x = &r->rules[i];
 		char name[64];
@@ -421,7 +425,13 @@ static void release_judge(FILE *out, const struct td_rules *r)
 	      "+ s\nE@q;\n\n"
 	      "@depends on patch@\nstatement judged.s;\nexpression E;\n"
 	      "position q : script:python(s) { td_before(s, q) };\n@@\n"
-	      "+ s\nreturn E@q;\n", out);
+	      "+ s\nreturn E@q;\n\n"
+	      "@depends on patch@\nstatement judged.s;\n"
+	      "identifier fn : script:python(s) { td_at_end(s, fn) };\n@@\n"
+	      "fn(...) {\n... when any\n+ s\n}\n\n"
+	      "@depends on patch@\nstatement judged.s;\n"
+	      "identifier fn : script:python(s) { td_at_return(s, fn) };\n@@\n"
+	      "fn(...) {\n... when any\n+ s\nreturn;\n}\n", out);
 }
 
 static int write_release(const struct td_rules *r, const char *coccidir,

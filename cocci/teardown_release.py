@@ -35,6 +35,7 @@ class TdFile:
         self.closures = {}
         self.reported = set()	# (line, col) of the reported acquisitions
         self.store_cbs = []	# (function, lhs, callback): t.function = cb
+        self.bare_return = set()	# functions ending in return;
 
 
 def td_file(p):
@@ -389,9 +390,7 @@ def td_plan(f, a, api, fam, fix, remove):
             uses |= fed
     uses = {u for u in uses if not td_touches([u], [(tag, key)])}
     stmts = sorted(f.stmts.get(remove, ()))
-    if not stmts:
-        return None
-    top = min(s[1] for s in stmts)
+    top = min(s[1] for s in stmts) if stmts else 0
     after = before = None
     for line, col, callee, args in sorted(f.calls.get(remove, ())):
         owner = [s for s in stmts if s[:2] <= (line, col)]
@@ -419,9 +418,12 @@ def td_plan(f, a, api, fam, fix, remove):
         where = (after, 'after')
     elif before:
         where = (before, 'before')
+    elif stmts and [s for s in stmts if s[1] == top][-1][2]:
+        where = ([s for s in stmts if s[1] == top][-1], 'before')
+    elif remove in f.bare_return:
+        where = ((0, 0, False), 'return')	# before the final return;
     else:
-        last = [s for s in stmts if s[1] == top][-1]
-        where = (last, 'before' if last[2] else 'after')
+        where = ((0, 0, False), 'end')		# before the closing brace
     return fix + ';', where
 
 
@@ -506,7 +508,7 @@ def td_decide(p, report, org):
         if plan is None:
             return None
         stmt, (anchor, where) = plan
-        f.plans[td_norm(stmt)] = (anchor[0], anchor[1], where)
+        f.plans[td_norm(stmt)] = (anchor[0], anchor[1], where, remove)
         return stmt
     return None
 
@@ -519,8 +521,8 @@ def td_reported(q):
 def td_anchor(s, q, where):
     f = td_file(q)
     plan = f.plans.get(td_norm(s))
-    return plan is not None and plan == (int(q[0].line), int(q[0].column),
-                                         where)
+    return plan is not None and plan[:3] == (int(q[0].line),
+                                             int(q[0].column), where)
 
 
 def td_after(s, q):
@@ -529,3 +531,19 @@ def td_after(s, q):
 
 def td_before(s, q):
     return td_anchor(s, q, 'before')
+
+
+def td_at_end(s, fn, where='end'):
+    """Is the fence s planned at the end of the void function fn?"""
+    for f in td_files.values():
+        if f.plans.get(td_norm(s), (0, 0, None, None))[2:] == (where, fn):
+            return True
+    return False
+
+
+def td_at_return(s, fn):
+    return td_at_end(s, fn, 'return')
+
+
+def td_bare_return(p, fn):
+    td_file(p).bare_return.add(fn)

@@ -74,6 +74,12 @@ COCCI_DIRS = {
     },
 }
 
+# Mutants patch mode reports but leaves alone, and why.
+PATCH_DECLINED = {
+    # one tasklet per channel: the fence belongs in remove()'s loop over
+    # the channels, which patch mode does not write
+    "drivers/dma/nbpfaxi.c": "per-channel resource",
+}
 # Families whose fix patch mode writes into remove() (a fence, or a
 # release that needs only the handle).
 PATCHABLE = {"timer", "hrtimer", "work", "workqueue", "tasklet", "kthread",
@@ -139,13 +145,16 @@ def test_cocci_patch_real_driver(kernel, driver):
     asis = driver.get("asis", [])
     with tempfile.TemporaryDirectory() as tmp:
         source = mutant(kernel, driver, tmp)
+        with open(source) as f:
+            before = f.read()
         r = spatch("patch", "--in-place", source)
         assert r.returncode == 0, r.stderr[-2000:]
         with open(source) as f:
-            patched = f.read()
-        with open(os.path.join(kernel.src, driver["path"])) as f:
-            assert patched != f.read().replace(
-                "\n", "\n", 1), "nothing patched"
+            patched = f.read() != before
+        if driver["path"] in PATCH_DECLINED:
+            assert not patched, "no longer declined"
+            return
+        assert patched, "nothing patched"
         rc, found, _, _, err = run_checker(
             kbuild_check_argv(kernel, driver["obj"], source), kernel.build,
             extra=REMOVE_PATH_ONLY)
