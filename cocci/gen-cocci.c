@@ -43,20 +43,30 @@ static void header(FILE *out)
 	      out);
 }
 
-/* The teardown functions: every driver object's remove-field. */
-static void drivers(FILE *out, const struct td_rules *r)
+/* A disjunction of driver objects, one per field of kind: pattern's %s. */
+static void objects(FILE *out, const struct td_rules *r,
+		    enum td_rule_kind kind, const char *pattern)
 {
 	int i, first = 1;
 
-	fputs("@drv@\nidentifier I, d, rm;\n@@\n(\n", out);
+	fputs("(\n", out);
 	for (i = 0; i < r->nrules; i++) {
-		if (r->rules[i].kind != TD_RULE_REMOVE_FIELD)
+		if (r->rules[i].kind != kind)
 			continue;
-		fprintf(out, "%sstruct I d = { .%s = rm, };\n",
-			first ? "" : "|\n", r->rules[i].func);
+		if (!first)
+			fputs("|\n", out);
+		fprintf(out, pattern, r->rules[i].func);
 		first = 0;
 	}
-	fputs(")\n\n"
+	fputs(")\n", out);
+}
+
+/* The teardown functions: every driver object's remove-field. */
+static void drivers(FILE *out, const struct td_rules *r)
+{
+	fputs("@drv@\nidentifier I, d, rm;\n@@\n", out);
+	objects(out, r, TD_RULE_REMOVE_FIELD, "struct I d = { .%s = rm, };\n");
+	fputs("\n"
 	      "// and the functions of the file they call, one level down\n"
 	      "@callee@\nidentifier drv.rm, h;\n@@\nrm(...) { <... h(...) ...> }\n\n",
 	      out);
@@ -206,18 +216,17 @@ static void python_tables(FILE *out, const struct td_rules *r)
 	for (i = 0; i < r->nfamilies; i++) {
 		const struct td_family *f = &r->families[i];
 
-		fprintf(out, "    '%s': {'tag': ", f->name);
-		py_str(out, f->tag);
-		fputs(", 'noun': ", out);
-		py_str(out, f->noun);
-		fputs(", 'did': ", out);
-		py_str(out, f->did);
-		fputs(", 'undone': ", out);
-		py_str(out, f->undone);
-		fputs(", 'fix': ", out);
-		py_str(out, f->fix);
-		fputs(", 'type': ", out);
-		py_str(out, f->type);
+		const char *key[] = { "tag", "noun", "did", "undone", "fix",
+				      "type" };
+		const char *val[] = { f->tag, f->noun, f->did, f->undone,
+				      f->fix, f->type };
+		unsigned int k;
+
+		fprintf(out, "    '%s': {", f->name);
+		for (k = 0; k < sizeof(key) / sizeof(key[0]); k++) {
+			fprintf(out, "%s'%s': ", k ? ", " : "", key[k]);
+			py_str(out, val[k]);
+		}
 		fputs("},\n", out);
 	}
 	fputs("}\n\nTD_API = {\n", out);
@@ -387,16 +396,9 @@ static void release_facts(FILE *out, const struct td_rules *r)
 	}
 	fputs(")\n\n@script:python@\np << drv.p;\nd << drv.d;\npr << drv.pr;\nrm << drv.rm;\n@@\n"
 	      "td_driver(p, d, pr, rm)\n\n"
-	      "@drv_probe@\nidentifier I, d, pr;\nposition p;\n@@\n(\n", out);
-	first = 1;
-	for (i = 0; i < r->nrules; i++) {
-		if (r->rules[i].kind != TD_RULE_PROBE_FIELD)
-			continue;
-		fprintf(out, "%sstruct I d@p = { .%s = pr, };\n",
-			first ? "" : "|\n", r->rules[i].func);
-		first = 0;
-	}
-	fputs(")\n\n@script:python@\np << drv_probe.p;\nd << drv_probe.d;\npr << drv_probe.pr;\n@@\n"
+	      "@drv_probe@\nidentifier I, d, pr;\nposition p;\n@@\n", out);
+	objects(out, r, TD_RULE_PROBE_FIELD, "struct I d@p = { .%s = pr, };\n");
+	fputs("\n@script:python@\np << drv_probe.p;\nd << drv_probe.d;\npr << drv_probe.pr;\n@@\n"
 	      "td_driver(p, d, pr, None)\n\n", out);
 }
 

@@ -202,6 +202,20 @@ def test_macro_file_keeps_scoped_guard_functions(tmp_path):
     assert "del_timer() in snip_remove()" in outputs[1], outputs[1]
 
 
+def build_checked(kernel, directory, names):
+    """Build the snippets names in directory as modules under the
+    checker; every object must build.  Returns the findings."""
+    with open(directory / "Kbuild", "w") as f:
+        for name in names:
+            f.write("obj-m += %s.o\n" % name[:-2])
+    r = kernel.make("M=" + str(directory), "C=2", "CHECK=" + CHECKER, "-j2",
+                    *[n[:-2] + ".o" for n in names], timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    for name in names:
+        assert (directory / (name[:-2] + ".o")).exists(), name
+    return parse_output(r.stderr)[0]
+
+
 @pytest.mark.kernel
 def test_async_patch_builds_and_is_clean(kernel, tmp_path):
     names = sorted(async_expectations())
@@ -211,16 +225,8 @@ def test_async_patch_builds_and_is_clean(kernel, tmp_path):
                                      "--in-place", str(tmp_path / name)],
                            capture_output=True, text=True, timeout=300)
         assert r.returncode == 0, r.stderr[-2000:]
-    with open(tmp_path / "Kbuild", "w") as f:
-        for name in names:
-            f.write("obj-m += %s.o\n" % name[:-2])
-    r = kernel.make("M=" + str(tmp_path), "C=2", "CHECK=" + CHECKER, "-j2",
-                    *[n[:-2] + ".o" for n in names], timeout=900)
-    assert r.returncode == 0, r.stderr[-3000:]
-    found, _, _ = parse_output(r.stderr)
+    found = build_checked(kernel, tmp_path, names)
     assert not [f for f in found if f[2] == "teardown-async"], found
-    for name in names:
-        assert (tmp_path / (name[:-2] + ".o")).exists(), name
 
 
 @pytest.mark.kernel
@@ -235,20 +241,12 @@ def test_release_patch_builds_and_is_clean(kernel, tmp_path, release_report):
                if open(tmp_path / n).read() !=
                open(os.path.join(SNIPPETS, n)).read()]
     assert len(patched) >= 20, patched
-    with open(tmp_path / "Kbuild", "w") as f:
-        for name in patched:
-            f.write("obj-m += %s.o\n" % name[:-2])
-    r = kernel.make("M=" + str(tmp_path), "C=2", "CHECK=" + CHECKER, "-j2",
-                    *[n[:-2] + ".o" for n in patched], timeout=900)
-    assert r.returncode == 0, r.stderr[-3000:]
-    found, _, _ = parse_output(r.stderr)
+    found = build_checked(kernel, tmp_path, patched)
     others = {(k[0], v[0]) for k, v in expectations(
         CHECK_TAGS - ERROR_PATH_TAGS).items()}
     left = [f for f in found if f[2] not in ERROR_PATH_TAGS and
             (os.path.basename(f[0]), f[2]) not in others]
     assert not left, left
-    for name in patched:
-        assert (tmp_path / (name[:-2] + ".o")).exists(), name
 
 
 def test_unparsable_file_is_named(tmp_path):
