@@ -313,6 +313,7 @@ class TdFile:
         self.decided = {}	# (line, col) -> plan name, or None
         self.plans = {}		# plan name -> (line, col, where)
         self.closures = {}
+        self.memo = {}		# see td_once()
         self.reported = set()	# (line, col) of the reported acquisitions
         self.store_cbs = []	# (function, lhs, callback): t.function = cb
         self.bare_return = set()	# functions ending in return;
@@ -357,6 +358,20 @@ def td_arg(args, n):
     if n == 'ret' or n >= len(args):
         return None
     return args[n]
+
+
+def td_key_arg(api, args):
+    """The argument a call is keyed by: its id (the number of an IRQ),
+    else its handle; None for a handle that is the result."""
+    return td_arg(args, api['id'] if api['id'] is not None
+                  else api['handle'])
+
+
+def td_once(f, name, compute):
+    """compute(), once per file: every fact is in before the first verdict."""
+    if name not in f.memo:
+        f.memo[name] = compute()
+    return f.memo[name]
 
 
 # ---------------------------------------------------------------- facts
@@ -474,10 +489,9 @@ def td_uses(f, fns, roles):
             api = TD_API.get(callee)
             if not api or api['role'] not in roles:
                 continue
-            text = td_arg(args, api['id'] if api['id'] is not None
-                          else api['handle'])
             yield fn, line, col, callee, TD_FAMILY[api['family']]['tag'] \
-                if api['family'] else None, td_key_of(f, fn, text or '')
+                if api['family'] else None, \
+                td_key_of(f, fn, td_key_arg(api, args) or '')
 
 
 def td_kin(one, other):
@@ -504,8 +518,9 @@ def td_released(f, a, tag, key, probe_fns, teardown):
     remove() destroys the only workqueues it is queued on."""
     released, in_teardown, wqs_destroyed = set(), set(), set()
     wq_tag = TD_FAMILY['workqueue']['tag']
-    for fn, line, col, api, rtag, rkey in td_uses(
-            f, f.funcs, ('release', 'async')):
+    for fn, line, col, api, rtag, rkey in td_once(
+            f, 'releases',
+            lambda: list(td_uses(f, f.funcs, ('release', 'async')))):
         if fn in teardown and rtag == wq_tag:
             wqs_destroyed.add((rtag, rkey))
         if not td_kin(TD_API[api]['family'], a['family']):
@@ -536,8 +551,7 @@ def td_local_released(f, fn, handle):
     for line, col, callee, args in f.calls.get(fn, ()):
         api = TD_API.get(callee)
         if api and api['role'] == 'release' and \
-                td_arg(args, api['id'] if api['id'] is not None
-                       else api['handle']) == handle:
+                td_key_arg(api, args) == handle:
             return True
     return False
 
@@ -617,18 +631,19 @@ def td_acquisition_at(f, fn, line, col, callee, args):
     if 'key' not in a:
         api = TD_API[callee]
         a['family'] = api['family']
-        text = td_arg(a['args'], api['id']) if api['id'] is not None \
-            else a['handle']
-        a['key'] = td_key_of(f, fn, text or '')
+        a['key'] = td_key_of(f, fn, td_key_arg(api, a['args']) or
+                             a['handle'])
     return a
 
 
-def td_effects(f, fns):
-    """What a call to fns stops or frees: {(tag, key)...} and 'free'."""
+def td_effects(f, fns, at=None):
+    """What the calls in fns stop or free: {(tag, key)...} and 'free';
+    with at=(line, col), only the call there."""
     done = set()
     for fn, line, col, api, tag, key in td_uses(
             f, fns, ('release', 'async', 'quiesce', 'free')):
-        done.add('free' if TD_API[api]['role'] == 'free' else (tag, key))
+        if at is None or (line, col) == at:
+            done.add('free' if TD_API[api]['role'] == 'free' else (tag, key))
     return done
 
 
@@ -660,10 +675,10 @@ def td_plan(f, a, api, fam, fix, remove):
     if not remove or not fix or '[' in fix or '?' in fix:
         return None
     tag, key = fam['tag'], a['key']
-    callbacks = td_callbacks(f, f.funcs)
     feeders, uses = set(), set()
-    for cb, sources in callbacks.items():
-        fed = td_effects_of_use(f, td_closure(f, [cb]))
+    for sources, fed in td_once(f, 'callbacks', lambda: [
+            (sources, td_effects_of_use(f, td_closure(f, [cb])))
+            for cb, sources in td_callbacks(f, f.funcs).items()]):
         if td_touches(fed, [(tag, key)]):
             feeders |= sources
         if td_touches(sources, [(tag, key)]):
@@ -672,18 +687,13 @@ def td_plan(f, a, api, fam, fix, remove):
     stmts = sorted(f.stmts.get(remove, ()))
     top = min(s[1] for s in stmts) if stmts else 0
     after = before = None
-    for line, col, callee, args in sorted(f.calls.get(remove, ())):
+    for line, col, callee, _ in sorted(f.calls.get(remove, ())):
         owner = [s for s in stmts if s[:2] <= (line, col)]
         if not owner:
             continue
         owner = owner[-1]
-        api2 = TD_API.get(callee)
         effects = td_effects(f, td_closure(f, [callee])) \
-            if callee in f.funcs else set()
-        if api2 and api2['role'] == 'free':
-            effects.add('free')
-        elif api2 and api2['role'] in ('release', 'async', 'quiesce'):
-            effects |= td_effects_call(f, remove, callee, args)
+            if callee in f.funcs else td_effects(f, [remove], (line, col))
         feeds = td_touches(effects, feeders)
         frees = 'free' in effects or td_touches(effects, uses)
         if (feeds or frees) and owner[1] != top:
@@ -705,13 +715,6 @@ def td_plan(f, a, api, fam, fix, remove):
     else:
         where = ((0, 0, False), 'end')		# before the closing brace
     return fix + ';', where
-
-
-def td_effects_call(f, fn, callee, args):
-    api = TD_API[callee]
-    text = td_arg(args, api['id'] if api['id'] is not None
-                  else api['handle'])
-    return {(TD_FAMILY[api['family']]['tag'], td_key_of(f, fn, text or ''))}
 
 
 def td_effects_of_use(f, fns):
@@ -752,9 +755,10 @@ def td_decide(p, report, org):
         if sfn == fn and rhs == handle and td_is_local(f, fn, handle):
             handle = lhs	# name it where it is kept: lp->base = ioaddr
             break
-    actions = [td_arg(args, TD_API[c]['callback'])
-               for fn2 in f.funcs for _, _, c, args in f.calls.get(fn2, ())
-               if c in TD_API and TD_API[c]['role'] == 'action']
+    actions = td_once(f, 'actions', lambda: [
+        td_arg(args, TD_API[c]['callback'])
+        for fn2 in f.funcs for _, _, c, args in f.calls.get(fn2, ())
+        if c in TD_API and TD_API[c]['role'] == 'action'])
     if a['key'] == '*' and td_local_released(f, fn, a['handle']):
         return None		# a mapping for the time of one function
     for obj, (probe, remove) in sorted(f.drivers.items()):
