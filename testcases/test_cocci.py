@@ -67,6 +67,16 @@ def spatch(cocci, mode, *paths, extra=()):
     return r
 
 
+def reported(*paths):
+    """[(file, line, tag, message)] teardown_release.cocci reports."""
+    found = []
+    for line in spatch(RELEASE, "report", *paths).stdout.splitlines():
+        m = REPORT_LINE.match(line)
+        assert m, line
+        found.append((m.group(1), int(m.group(2)), m.group(4), m.group(3)))
+    return found
+
+
 def expectations(tags):
     """{(snippet, line): (tag, message or None)} of the given tags."""
     found = {}
@@ -108,14 +118,8 @@ def test_coccicheck_conventions(path):
 def release_report(tmp_path_factory):
     work = tmp_path_factory.mktemp("release") / "snippets"
     shutil.copytree(SNIPPETS, work)
-    r = spatch(RELEASE, "report", work)
-    found = {}
-    for line in r.stdout.splitlines():
-        m = REPORT_LINE.match(line)
-        assert m, line
-        found[(os.path.basename(m.group(1)), int(m.group(2)))] = (
-            m.group(4), m.group(3))
-    return found
+    return {(os.path.basename(path), line): (tag, msg)
+            for path, line, tag, msg in reported(work)}
 
 
 def test_release_report_matches_plugin(release_report):
@@ -236,7 +240,7 @@ def test_release_patch_builds_and_is_clean(kernel, tmp_path, release_report):
     names = sorted({k[0] for k in release_report})
     for name in names:
         shutil.copy(os.path.join(SNIPPETS, name), tmp_path)
-    r = spatch(RELEASE, "patch", tmp_path, extra=["--in-place"])
+    spatch(RELEASE, "patch", tmp_path, extra=["--in-place"])
     patched = [n for n in names
                if open(tmp_path / n).read() !=
                open(os.path.join(SNIPPETS, n)).read()]

@@ -14,24 +14,16 @@ known, short and explained (docs/coccinelle.md).
 """
 import os
 import re
-import shutil
-import subprocess
 import tempfile
 
 import pytest
 
-from conftest import (REMOVE_PATH_ONLY, REPO, emptied, kbuild_check_argv,
-                      one_line, run_checker)
+from conftest import REMOVE_PATH_ONLY, kbuild_check_argv, run_checker
 from real_drivers import DRIVERS
-from test_real_drivers import TAGS, matches
+from test_cocci import RELEASE, reported, spatch
+from test_real_drivers import matches, mutate
 
 pytestmark = pytest.mark.kernel
-
-COCCI = os.path.join(REPO, "cocci")
-RELEASE = os.path.join(COCCI, "teardown_release.cocci")
-SPATCH = ["spatch", "--no-includes", "--include-headers", "--very-quiet",
-          "--macro-file", os.path.join(COCCI, "macros.h")]
-REPORT = re.compile(r"(\S+?\.c):(\d+):\d+-\d+: (.*) \[(teardown-[a-z-]+)\]$")
 
 # Mutants the plugin catches and spatch does not, and why.
 COCCI_MISSES = {
@@ -86,47 +78,13 @@ PATCHABLE = {"timer", "hrtimer", "work", "workqueue", "tasklet", "kthread",
              "mmio"}
 
 
-def spatch(mode, *args, cwd=None):
-    r = subprocess.run(SPATCH + ["--sp-file", RELEASE, "-D", mode] +
-                       list(args), capture_output=True, text=True,
-                       timeout=900, cwd=cwd)
-    return r
-
-
-def report(*args):
-    r = spatch("report", *args)
-    assert r.returncode == 0, r.stderr[-2000:]
-    found = []
-    for line in r.stdout.splitlines():
-        m = REPORT.match(line)
-        assert m, line
-        found.append((m.group(1), int(m.group(2)), m.group(4), m.group(3)))
-    return found
-
-
-def mutant(kernel, driver, tmp):
-    path = os.path.join(kernel.src, driver["path"])
-    with open(path) as f:
-        lines = f.read().split("\n")
-    i = one_line(lines, driver["delete"], path)
-    lines[i] = emptied(lines[i])
-    out = os.path.join(tmp, os.path.basename(path))
-    with open(out, "w") as f:
-        f.write("\n".join(lines))
-    return out
-
-
-def release_tagged(found):
-    return [f for f in found if f[2] in set(TAGS.values())]
-
-
 @pytest.mark.parametrize("driver", DRIVERS, ids=[d["path"] for d in DRIVERS])
 def test_cocci_real_driver(kernel, driver):
     asis = [e for e in driver.get("asis", []) if "tag" not in e]
-    found = report(os.path.join(kernel.src, driver["path"]))
+    found = reported(os.path.join(kernel.src, driver["path"]))
     assert all(any(matches(f, e) for e in asis) for f in found), found
     with tempfile.TemporaryDirectory() as tmp:
-        mutated = report(mutant(kernel, driver, tmp))
+        mutated = reported(mutate(kernel, driver, tmp))
     new = [f for f in mutated if not any(matches(f, e) for e in asis)]
     if driver["path"] in COCCI_MISSES:
         assert not new, "no longer a difference: " + str(new)
@@ -144,11 +102,10 @@ def test_cocci_patch_real_driver(kernel, driver):
     the plugin no longer reports the deleted release."""
     asis = driver.get("asis", [])
     with tempfile.TemporaryDirectory() as tmp:
-        source = mutant(kernel, driver, tmp)
+        source = mutate(kernel, driver, tmp)
         with open(source) as f:
             before = f.read()
-        r = spatch("patch", "--in-place", source)
-        assert r.returncode == 0, r.stderr[-2000:]
+        spatch(RELEASE, "patch", source, extra=["--in-place"])
         with open(source) as f:
             patched = f.read() != before
         if driver["path"] in PATCH_DECLINED:
@@ -165,7 +122,7 @@ def test_cocci_patch_real_driver(kernel, driver):
 
 @pytest.mark.parametrize("directory", sorted(COCCI_DIRS))
 def test_cocci_directory(kernel, directory):
-    found = report("--dir", os.path.join(kernel.src, directory), "-j", "2")
+    found = reported(os.path.join(kernel.src, directory))
     got = set()
     for path, _, tag, msg in found:
         resource = re.match(r"[^']*'([^']+)'", msg).group(1)
