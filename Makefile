@@ -36,10 +36,11 @@ plugin/gcc-frontend.o: plugin/gcc-frontend.c $(HEADERS)
 plugin/teardown_check.so: plugin/gcc-frontend.o $(ENGINE_O)
 	$(CXX) -shared -o $@ $^
 
-teardown-check: plugin/teardown-check.c plugin/cocci-mode.c plugin/cocci-mode.h \
-		plugin/rules.o $(HEADERS)
-	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ plugin/teardown-check.c \
-	  plugin/cocci-mode.c plugin/rules.o
+COMMAND  := plugin/teardown-check.c plugin/cocci-mode.c plugin/run.c
+
+teardown-check: $(COMMAND) plugin/cocci-mode.h plugin/run.h plugin/rules.o \
+		$(HEADERS)
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) plugin/rules.o
 
 # The semantic patches are generated from the rules (and committed, so that
 # make coccicheck COCCI=cocci/... works from a clean clone).

@@ -21,43 +21,12 @@
 #include <unistd.h>
 
 #include "cocci-mode.h"
+#include "run.h"
 
 static const char *const patches[] = {
 	"teardown_release.cocci",
 	"teardown_async.cocci",
 };
-
-/* Run argv; hand each line of its stdout and stderr to fn. */
-static int run_lines(char *const argv[], void (*fn)(const char *, void *),
-		     void *data)
-{
-	int fd[2], status;
-	char line[8192];
-	pid_t pid;
-	FILE *in;
-
-	if (pipe(fd))
-		return -1;
-	pid = fork();
-	if (pid < 0)
-		return -1;
-	if (!pid) {
-		dup2(fd[1], 1);
-		dup2(fd[1], 2);
-		close(fd[0]);
-		close(fd[1]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(fd[1]);
-	in = fdopen(fd[0], "r");
-	while (fgets(line, sizeof(line), in))
-		fn(line, data);
-	fclose(in);
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
-		return -1;
-	return WEXITSTATUS(status);
-}
 
 struct parse_state {
 	char file[PATH_MAX];
@@ -113,16 +82,9 @@ static void relay_line(const char *line, void *data)
 static int find_cocci_dir(char *dir, size_t len)
 {
 	char self[PATH_MAX], path[PATH_MAX + 64];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	char *slash;
 
-	if (n <= 0)
+	if (td_self_dir(self, sizeof(self)))
 		return -1;
-	self[n] = '\0';
-	slash = strrchr(self, '/');
-	if (!slash)
-		return -1;
-	*slash = '\0';
 	snprintf(path, sizeof(path), "%s/cocci/macros.h", self);
 	if (!access(path, R_OK))
 		return snprintf(dir, len, "%s/cocci", self) < (int)len ? 0 : -1;
@@ -148,7 +110,7 @@ int cocci_main(int argc, char **argv)
 	char dir[PATH_MAX], macros[PATH_MAX + 16], sp[PATH_MAX + 32];
 	struct parse_state parsed;
 	struct relay_state relayed = { 0 };
-	int i, p, fail_on_warn = 0, npaths = 0, spatch_failed = 0;
+	int i, p, status, fail_on_warn = 0, npaths = 0, spatch_failed = 0;
 
 	memset(&parsed, 0, sizeof(parsed));
 	for (i = 1; i < argc; i++) {
@@ -195,7 +157,9 @@ int cocci_main(int argc, char **argv)
 
 		if (argv[i][0] == '-')
 			continue;
-		if (run_lines(parse, parse_line, &parsed) == 127) {
+		status = td_run_lines(parse, 1, parse_line, &parsed);
+		if (status < 0 || (WIFEXITED(status) &&
+				   WEXITSTATUS(status) == 127)) {
 			fputs("teardown-check: spatch not found: apt-get install coccinelle\n",
 			      stderr);
 			return 2;
@@ -223,7 +187,7 @@ int cocci_main(int argc, char **argv)
 				cmd[n++] = argv[i];
 			}
 			cmd[n] = NULL;
-			if (run_lines(cmd, relay_line, &relayed))
+			if (td_run_lines(cmd, 1, relay_line, &relayed))
 				spatch_failed = 1;
 			fflush(stdout);
 		}

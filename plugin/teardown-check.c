@@ -13,7 +13,6 @@
  * Exit status: 0 checked (findings or not); 1 findings with --fail-on-warn;
  * 2 usage or tool error (bad option, no plugin, the compiler failed).
  */
-#include <errno.h>
 #include <limits.h>
 #include <stddef.h>
 #include <signal.h>
@@ -25,6 +24,7 @@
 
 #include "teardown.h"
 #include "cocci-mode.h"
+#include "run.h"
 
 #define PLUGIN_SO "teardown_check.so"
 
@@ -139,16 +139,9 @@ static const char *find_plugin(void)
 {
 	static char path[PATH_MAX + 64];
 	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	char *slash;
 
-	if (n <= 0)
+	if (td_self_dir(self, sizeof(self)))
 		return NULL;
-	self[n] = '\0';
-	slash = strrchr(self, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
 	snprintf(path, sizeof(path), "%s/plugin/%s", self, PLUGIN_SO);
 	if (!access(path, R_OK))
 		return path;
@@ -208,14 +201,32 @@ static char *concat(const char *a, const char *b)
 	return s;
 }
 
+struct relay {
+	int findings;
+	int internal;
+};
+
+/* Pass gcc's diagnostics through, counting our findings. */
+static void relay_gcc(const char *line, void *data)
+{
+	struct relay *r = (struct relay *)data;
+
+	if (strstr(line, ": warning: ") && strstr(line, " [teardown-"))
+		r->findings++;
+	if (strstr(line, ": teardown-check: internal error"))
+		r->internal = 1;
+	/* one write per line: make -j runs several of us on one pipe */
+	if (write(STDERR_FILENO, line, strlen(line)) < 0)
+		return;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
 	const char *source = NULL;
-	char **cmd, line[8192];
-	int nprefix, i, n = 0, pipefd[2], status, findings = 0, internal = 0;
-	pid_t pid;
-	FILE *in;
+	char **cmd;
+	int nprefix, i, n = 0, status;
+	struct relay gcc = { 0, 0 };
 
 	memset(&o, 0, sizeof(o));
 	if (argc < 2)
@@ -294,36 +305,10 @@ int main(int argc, char **argv)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-werror";
 	cmd[++n] = NULL;
 
-	if (pipe(pipefd))
-		die("pipe: %s", strerror(errno));
-	pid = fork();
-	if (pid < 0)
-		die("fork: %s", strerror(errno));
-	if (pid == 0) {
-		dup2(pipefd[1], 2);
-		close(pipefd[0]);
-		close(pipefd[1]);
-		execvp(cmd[0], cmd);
-		fprintf(stderr, "teardown-check: cannot run '%s': %s\n", cmd[0],
-			strerror(errno));
-		_exit(127);
-	}
-	close(pipefd[1]);
-	/* pass gcc's diagnostics through, counting our findings */
-	in = fdopen(pipefd[0], "r");
-	while (fgets(line, sizeof(line), in)) {
-		if (strstr(line, ": warning: ") && strstr(line, " [teardown-"))
-			findings++;
-		if (strstr(line, ": teardown-check: internal error"))
-			internal = 1;
-		/* one write per line: make -j runs several of us on one pipe */
-		if (write(STDERR_FILENO, line, strlen(line)) < 0)
-			break;
-	}
-	fclose(in);
-	if (waitpid(pid, &status, 0) < 0)
-		die("waitpid: %s", strerror(errno));
-	if (internal)
+	status = td_run_lines(cmd, 0, relay_gcc, &gcc);
+	if (status < 0)
+		die("cannot run '%s'", cmd[0]);
+	if (gcc.internal)
 		return 2;	/* already said, by the plugin, in one line */
 	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
 		fprintf(stderr, "teardown-check: %s: %s failed (%s %d); file not checked\n",
@@ -331,5 +316,5 @@ int main(int argc, char **argv)
 			WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 		return 2;
 	}
-	return findings && o.fail_on_warn ? 1 : 0;
+	return gcc.findings && o.fail_on_warn ? 1 : 0;
 }

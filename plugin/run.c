@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Running the tools teardown-check drives: gcc with the plugin, spatch. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "run.h"
+
+int td_self_dir(char *dir, size_t len)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return -1;
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	if (!slash)
+		return -1;
+	*slash = '\0';
+	return snprintf(dir, len, "%s", self) < (int)len ? 0 : -1;
+}
+
+int td_run_lines(char *const argv[], int both,
+		 void (*fn)(const char *line, void *data), void *data)
+{
+	char line[8192];
+	int fd[2], status;
+	pid_t pid;
+	FILE *in;
+
+	if (pipe(fd))
+		return -1;
+	pid = fork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (!pid) {
+		if (both)
+			dup2(fd[1], 1);
+		dup2(fd[1], 2);
+		close(fd[0]);
+		close(fd[1]);
+		execvp(argv[0], argv);
+		fprintf(stderr, "teardown-check: cannot run '%s': %s\n", argv[0],
+			strerror(errno));
+		_exit(127);
+	}
+	close(fd[1]);
+	in = fdopen(fd[0], "r");
+	while (fgets(line, sizeof(line), in))
+		fn(line, data);
+	fclose(in);
+	if (waitpid(pid, &status, 0) < 0)
+		return -1;
+	return status;
+}

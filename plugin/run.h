@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef TEARDOWN_RUN_H
+#define TEARDOWN_RUN_H
+
+#include <stddef.h>
+
+/* The directory this program lives in; -1 if it cannot be known. */
+int td_self_dir(char *dir, size_t len);
+
+/*
+ * Run argv, handing each line it writes to stderr (and to stdout too,
+ * with both) to fn.  Returns its wait status, or -1 if it could not be
+ * run; a program that cannot be executed says why and exits 127.
+ */
+int td_run_lines(char *const argv[], int both,
+		 void (*fn)(const char *line, void *data), void *data);
+
+#endif
