@@ -16,9 +16,9 @@ CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Wno-unused-parameter
 ENGINE   := plugin/rules.c plugin/unit.c plugin/model.c plugin/timeline.c \
             plugin/engine.c plugin/check_release.c plugin/check_order.c \
-            plugin/check_error_path.c plugin/errpath.c
+            plugin/check_error_path.c plugin/errpath.c plugin/record.c
 ENGINE_O := $(ENGINE:.c=.o)
-HEADERS  := plugin/teardown.h plugin/engine.h plugin/errpath.h
+HEADERS  := plugin/teardown.h plugin/engine.h plugin/errpath.h plugin/record.h
 
 all: plugin/teardown_check.so teardown-check cocci/teardown_async.cocci \
      cocci/teardown_release.cocci
@@ -36,9 +36,11 @@ plugin/gcc-frontend.o: plugin/gcc-frontend.c $(HEADERS)
 plugin/teardown_check.so: plugin/gcc-frontend.o $(ENGINE_O)
 	$(CXX) -shared -o $@ $^
 
-COMMAND  := plugin/teardown-check.c plugin/cocci-mode.c plugin/run.c
+COMMAND  := plugin/teardown-check.c plugin/tree-mode.c plugin/cocci-mode.c \
+            plugin/findings.c plugin/compdb.c plugin/run.c
 
 teardown-check: $(COMMAND) plugin/cocci-mode.h plugin/run.h plugin/rules.o \
+		plugin/tree-mode.h plugin/findings.h plugin/compdb.h \
 		$(HEADERS)
 	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) plugin/rules.o
 

@@ -767,6 +767,8 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 	f.tag = "teardown-error-path";
 	f.loc = l->where;
 	f.msg = msg;
+	f.function = probe;
+	f.resource = td_res_ident(&m->res[it->res]);
 	snprintf(n1, sizeof(n1), "'%s' %s here", res.text,
 		 it->by >= 0 ? "becomes live" : fam->hold_armed ? "is armed" :
 		 fam->did);
@@ -857,6 +859,9 @@ static void report_viol(struct ep_ctx *ctx, struct ep_walk *w,
 	f.tag = "teardown-error-order";
 	f.loc = m->unit->calls[v->call].loc;
 	f.msg = msg;
+	f.function = td_fn_name(m, w->fn);
+	f.resource = td_res_ident(&m->res[v->res]);
+	f.other = td_res_ident(src);
 	snprintf(n1, sizeof(n1), "%s() can %s '%s' here", fn_of_call(m, feed),
 		 fd->fed ? fd->fed : "use", m->res[v->res].text);
 	f.note[0].loc = m->unit->calls[feed].loc;

@@ -80,6 +80,10 @@ static void report_order(struct td_model *m, int r, int q, int call, int pr,
 	f.tag = devm ? "teardown-devm-order" : "teardown-order";
 	f.loc = step_loc(m, pq);
 	f.msg = msg;
+	f.function = m->steps[pq].devres ? "devres" :
+		td_fn_name(m, m->steps[pq].fn);
+	f.resource = td_res_ident(dst);
+	f.other = td_res_ident(src);
 	snprintf(n1, sizeof(n1), "%s() can %s '%s' here", cb, fd->fed,
 		 dst->text);
 	f.note[0].loc = m->unit->calls[call].loc;
@@ -172,6 +176,9 @@ static void check_rearm(struct td_model *m, const int *feed, int r, int pr)
 		f.tag = "teardown-rearm";
 		f.loc = m->unit->calls[s->call].loc;
 		f.msg = msg;
+		f.function = td_fn_name(m, s->fn);
+		f.resource = td_res_ident(&m->res[r]);
+		f.other = td_res_ident(&m->res[q]);
 		if (back < n) {
 			snprintf(note, sizeof(note),
 				 "the timer is armed again here, in %s()",
@@ -270,6 +277,10 @@ static void check_mmio_before_dma(struct td_model *m)
 			f.tag = "teardown-mmio-dma";
 			f.loc = step_loc(m, pa);
 			f.msg = msg;
+			f.function = m->steps[pa].devres ? "devres" :
+				td_fn_name(m, m->steps[pa].fn);
+			f.resource = td_res_ident(&m->res[a]);
+			f.other = td_res_ident(&m->res[d]);
 			f.nnotes = 1;
 			f.note[0].loc = step_loc(m, pd);
 			f.note[0].msg = (char *)"the DMA is released only here";
@@ -393,6 +404,10 @@ static void check_free_before_fence(struct td_model *m)
 			f.tag = "teardown-use-after-free";
 			f.loc = step_loc(m, i);
 			f.msg = msg;
+			f.function = m->steps[i].devres ? "devres" :
+				td_fn_name(m, m->steps[i].fn);
+			f.resource = type;
+			f.other = td_res_ident(res);
 			f.nnotes = 1;
 			f.note[0].loc = step_loc(m, pr);
 			f.note[0].msg = m->steps[pr].devres ?

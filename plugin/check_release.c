@@ -169,6 +169,8 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 	f.tag = fam->tag;
 	f.loc = res->loc;
 	f.msg = msg;
+	f.function = td_fn_name(m, res->fn);
+	f.resource = td_res_ident(res);
 	if (m->remove >= 0) {
 		char note[1024];
 
@@ -214,6 +216,8 @@ static void report_async(struct td_model *m, const struct td_resource *res,
 	f.tag = "teardown-async";
 	f.loc = c->loc;
 	f.msg = msg;
+	f.function = td_fn_name(m, c->fn);
+	f.resource = td_res_ident(res);
 	f.nnotes = 1;
 	f.note[0].loc = res->loc;
 	f.note[0].msg = (char *)"acquired here";

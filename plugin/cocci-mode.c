@@ -79,7 +79,7 @@ static void relay_line(const char *line, void *data)
 }
 
 /* cocci/ beside the build tree's binary, or the installed share dir. */
-static int find_cocci_dir(char *dir, size_t len)
+int td_find_cocci_dir(char *dir, size_t len)
 {
 	char self[PATH_MAX], path[PATH_MAX + 64];
 
@@ -143,7 +143,7 @@ int cocci_main(int argc, char **argv)
 		fputs("teardown-check: --cocci needs a file or directory\n", stderr);
 		return 2;
 	}
-	if (find_cocci_dir(dir, sizeof(dir))) {
+	if (td_find_cocci_dir(dir, sizeof(dir))) {
 		fputs("teardown-check: cannot find the semantic patches (cocci/): run make install\n",
 		      stderr);
 		return 2;

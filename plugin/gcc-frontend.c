@@ -61,17 +61,19 @@
 #include <signal.h>
 
 #include "teardown.h"
+#include "record.h"
 
 int plugin_is_GPL_compatible;
 
 static struct plugin_info teardown_plugin_info = {
-	"0.1",
+	TD_VERSION,
 	"teardown-check: reports driver resources that remove() does not release",
 };
 
 static struct td_rules *rules;
 static struct td_options options;
 static bool stop_after_check, keep_werror, print_stats, dump_facts;
+static FILE *records;	/* findings go here, not to diagnostics */
 static bool selftest_fault;	/* tests: fault on purpose, to test recovery */
 static bool in_function;	/* between push_cfun() and pop_cfun() */
 static struct td_unit *unit;
@@ -1073,6 +1075,10 @@ static void report(const struct td_finding *f, void *ctx)
 	int i;
 
 	(void)ctx;
+	if (records) {
+		td_record_finding(records, f);
+		return;
+	}
 	if (f->fix_text && f->fix_loc.fe != UNKNOWN_LOCATION) {
 		char *line = concat("\t", f->fix_text, "\n", NULL);
 
@@ -1151,6 +1157,8 @@ static unsigned int teardown_execute(void)
 	}
 	sigaction(SIGSEGV, &old_segv, NULL);
 	sigaction(SIGBUS, &old_bus, NULL);
+	if (records && !sig)
+		td_record_stats(records, main_input_filename, &stats);
 	if (print_stats && !sig)
 		fprintf(stderr,
 			"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d error_exits=%d error_undecided=%d error_budget=%d\n",
@@ -1233,6 +1241,8 @@ int plugin_init(struct plugin_name_args *info,
 			rules_path = value;
 		else if (!strcmp(key, "disable") && value)
 			options.disabled = xstrdup(value);
+		else if (!strcmp(key, "enable") && value)
+			options.enabled = xstrdup(value);
 		else if (!strcmp(key, "stop"))
 			stop_after_check = true;
 		else if (!strcmp(key, "werror"))
@@ -1245,7 +1255,14 @@ int plugin_init(struct plugin_name_args *info,
 			options.explain = 1;
 		else if (!strcmp(key, "dump"))
 			dump_facts = true;
-		else if (!strcmp(key, "selftest-fault"))
+		else if (!strcmp(key, "records") && value) {
+			records = fopen(value, "a");
+			if (!records) {
+				error("teardown-check: cannot write records to %qs: %m",
+				      value);
+				return 1;
+			}
+		} else if (!strcmp(key, "selftest-fault"))
 			selftest_fault = true;
 		else {
 			error("teardown-check: unknown option %<-fplugin-arg-%s-%s%>",
@@ -1257,6 +1274,11 @@ int plugin_init(struct plugin_name_args *info,
 		rules_path = default_rules_path(info->full_name);
 	rules = td_rules_load(rules_path, err, sizeof(err));
 	if (!rules) {
+		error("teardown-check: %s", err);
+		return 1;
+	}
+	if (td_unknown_tag(rules, options.enabled, err, sizeof(err)) ||
+	    td_unknown_tag(rules, options.disabled, err, sizeof(err))) {
 		error("teardown-check: %s", err);
 		return 1;
 	}

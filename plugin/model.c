@@ -38,17 +38,19 @@ void td_trace(const struct td_model *m, const char *fmt, ...)
 
 int td_tag_enabled(const struct td_model *m, const char *tag)
 {
-	const char *d = m->opts ? m->opts->disabled : NULL;
-	size_t n = strlen(tag);
+	const struct td_options *o = m->opts;
 
-	while (d && *d) {
-		if (!strncmp(d, tag, n) && (d[n] == ',' || !d[n]))
-			return 0;
-		d = strchr(d, ',');
-		if (d)
-			d++;
-	}
-	return 1;
+	if (!o)
+		return 1;
+	if (o->enabled && !td_tag_listed(o->enabled, tag))
+		return 0;
+	return !td_tag_listed(o->disabled, tag);
+}
+
+const char *td_res_ident(const struct td_resource *res)
+{
+	/* a result kept in a local is keyed by its call's index: unstable */
+	return res->key[0] && !strstr(res->key, "call#") ? res->key : res->text;
 }
 
 /* Report f once: drivers sharing a remove path share its findings. */
@@ -59,6 +61,8 @@ void td_emit(struct td_model *m, struct td_finding *f)
 
 	if (!td_tag_enabled(m, f->tag))
 		return;
+	if (!f->driver)
+		f->driver = m->drv->object;
 	id = (char *)malloc(strlen(f->msg) + 64);
 	if (!id)
 		abort();

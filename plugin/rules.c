@@ -465,3 +465,96 @@ int td_rules_known(const struct td_rules *r, const char *func)
 			return 1;
 	return 0;
 }
+
+/* The checks' own tags, and what each says; the others are families'. */
+static const struct {
+	const char *tag;
+	const char *summary;
+} check_tags[] = {
+	{ "teardown-async", "teardown stops a callback without waiting for it to finish" },
+	{ "teardown-order", "remove() releases a resource while a source that feeds it is still live" },
+	{ "teardown-devm-order", "devres releases a resource while a managed source that feeds it is still live" },
+	{ "teardown-mmio-dma", "MMIO is unmapped before the DMA the device may still do is released" },
+	{ "teardown-rearm", "a timer and another source re-arm each other, so a synchronous delete cannot stop them" },
+	{ "teardown-use-after-free", "driver memory is freed while a callback that uses it can still run" },
+	{ "teardown-error-path", "a probe failure path returns with a resource still held" },
+	{ "teardown-error-order", "a probe failure path releases a resource while its source is still live" },
+};
+
+static int family_of_tag(const struct td_rules *r, const char *tag, size_t len)
+{
+	int f;
+
+	for (f = 0; f < r->nfamilies; f++)
+		if (strlen(r->families[f].tag) == len &&
+		    !strncmp(r->families[f].tag, tag, len))
+			return f;
+	return -1;
+}
+
+int td_rules_known_tag(const struct td_rules *r, const char *tag, size_t len)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(check_tags) / sizeof(check_tags[0]); i++)
+		if (strlen(check_tags[i].tag) == len &&
+		    !strncmp(check_tags[i].tag, tag, len))
+			return 1;
+	return family_of_tag(r, tag, len) >= 0;
+}
+
+void td_rules_tag_summary(const struct td_rules *r, const char *tag,
+			  char *buf, size_t len)
+{
+	unsigned int i;
+	int f = family_of_tag(r, tag, strlen(tag));
+
+	for (i = 0; i < sizeof(check_tags) / sizeof(check_tags[0]); i++)
+		if (!strcmp(check_tags[i].tag, tag)) {
+			snprintf(buf, len, "%s", check_tags[i].summary);
+			return;
+		}
+	if (f < 0)
+		snprintf(buf, len, "%s", tag);
+	else if (r->families[f].error_only)
+		snprintf(buf, len, "%s %s in probe() is not %s on its failure paths",
+			 r->families[f].noun, r->families[f].did,
+			 r->families[f].undone);
+	else
+		snprintf(buf, len, "%s %s in probe() is never %s on remove",
+			 r->families[f].noun, r->families[f].did,
+			 r->families[f].undone);
+}
+
+int td_tag_listed(const char *list, const char *tag)
+{
+	size_t n = strlen(tag);
+
+	while (list && *list) {
+		if (!strncmp(list, tag, n) && (list[n] == ',' || !list[n]))
+			return 1;
+		list = strchr(list, ',');
+		if (list)
+			list++;
+	}
+	return 0;
+}
+
+int td_unknown_tag(const struct td_rules *r, const char *list, char *err,
+		   size_t errlen)
+{
+	while (list && *list) {
+		size_t n = strcspn(list, ",");
+
+		if (n && !td_rules_known_tag(r, list, n)) {
+			snprintf(err, errlen,
+				 "unknown check tag '%.*s' (the tags are listed in docs/warnings.md)",
+				 (int)n, list);
+			return -1;
+		}
+		list += n;
+		if (*list)
+			list++;
+	}
+	return 0;
+}

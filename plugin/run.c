@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Running the tools teardown-check drives: gcc with the plugin, spatch. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -60,4 +61,26 @@ int td_run_lines(char *const argv[], int both,
 	if (waitpid(pid, &status, 0) < 0)
 		return -1;
 	return status;
+}
+
+int td_spawn(char *const argv[], const char *cwd, const char *out)
+{
+	pid_t pid = fork();
+	int fd;
+
+	if (pid)
+		return pid;
+	fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
+		_exit(127);
+	close(fd);
+	if (cwd && chdir(cwd)) {
+		fprintf(stderr, "teardown-check: cannot enter '%s': %s\n", cwd,
+			strerror(errno));
+		_exit(127);
+	}
+	execvp(argv[0], argv);
+	fprintf(stderr, "teardown-check: cannot run '%s': %s\n", argv[0],
+		strerror(errno));
+	_exit(127);
 }

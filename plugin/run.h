@@ -15,4 +15,10 @@ int td_self_dir(char *dir, size_t len);
 int td_run_lines(char *const argv[], int both,
 		 void (*fn)(const char *line, void *data), void *data);
 
+/*
+ * Start argv in directory cwd (NULL: ours) with its stdout and stderr
+ * going to the file out; returns the pid, or -1.
+ */
+int td_spawn(char *const argv[], const char *cwd, const char *out);
+
 #endif

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * teardown-check: run the teardown checker the way kbuild runs a checker.
+ * teardown-check: the one command, in its three uses.
  *
- *   make C=1 CHECK=/path/to/teardown-check [CF="--fail-on-warn"]
+ *   make C=1 CHECK=/path/to/teardown-check [CF="--fail-on-warn"]   (kbuild)
+ *   teardown-check [--build DIR] [--format sarif] ... PATH...  (tree, gate)
+ *
+ * Tree and gate modes live in tree-mode.c; this file is kbuild mode, and
+ * tells the two apart: kbuild passes gcc's flags and one source file.
  *
  * kbuild calls CHECK with the words of $CHECKFLAGS (sparse's flags, plus
  * whatever the user put in CF=), then gcc's own flags for the file, then the
@@ -25,6 +29,7 @@
 #include "teardown.h"
 #include "cocci-mode.h"
 #include "run.h"
+#include "tree-mode.h"
 
 #define PLUGIN_SO "teardown_check.so"
 
@@ -33,6 +38,8 @@ struct options {
 	const char *plugin;
 	const char *rules;
 	const char *disable;
+	const char *enable;
+	const char *sparse;	/* run it on the same argv first, or NULL */
 	int fail_on_warn;
 	int stats;
 	int trace;
@@ -43,13 +50,18 @@ struct options {
 
 static void usage(FILE *out)
 {
-	fputs("usage: teardown-check [OPTION]... GCC-FLAGS... FILE.c\n"
-	      "Check a driver's teardown (kbuild: make C=1 CHECK=teardown-check).\n"
+	fputs("usage: teardown-check [OPTION]... GCC-FLAGS... FILE.c   (kbuild mode)\n"
+	      "   or: teardown-check [OPTION]... PATH...                 (tree and gate modes)\n"
+	      "Check drivers' teardown (see teardown-check(1)).\n"
 	      "\n"
+	      "kbuild mode:\n"
 	      "  --cc=GCC           compiler to run (default: $TEARDOWN_CC, $CC, gcc)\n"
 	      "  --plugin=SO        the GCC plugin (default: found beside this program)\n"
 	      "  --rules=FILE       the resource model (default: the installed rules)\n"
 	      "  --disable=TAGS     comma-separated warning tags not to report\n"
+	      "  --enable=TAGS      report only these tags\n"
+	      "  --also-sparse[=SPARSE]  run sparse on the same file first, as\n"
+	      "                     make C=1 would without CHECK=\n"
 	      "  --fail-on-warn     exit 1 when anything is reported\n"
 	      "  --werror           let the build's -Werror make findings errors\n"
 	      "  --stats            print what was seen but not reported\n"
@@ -58,14 +70,16 @@ static void usage(FILE *out)
 	      "                     remove's steps in order, the devres releases\n"
 	      "  --dump             print the facts the compiler front end extracted\n"
 	      "\n"
-	      "or: teardown-check --cocci [--mode=report|context|org|patch] [-jN] PATH...\n"
-	      "  runs the Coccinelle checks (cocci/) on files or directories as they\n"
-	      "  are, with no build; names every file spatch cannot parse\n"
 	      "  --help, --version\n"
 	      "\n"
 	      "Options can come from kbuild's CF= as well as the command line.\n"
-	      "Exit status: 0 checked, 1 findings with --fail-on-warn, 2 error.\n",
+	      "Exit status: 0 checked, 1 findings with --fail-on-warn, 2 error.\n"
+	      "\n"
+	      "teardown-check --cocci --mode=context|org|patch PATH... prints what\n"
+	      "spatch makes of the semantic patches (patch: the fixes as a diff).\n"
+	      "\n",
 	      out);
+	td_tree_usage(out);
 }
 
 static int die(const char *fmt, const char *arg)
@@ -87,6 +101,8 @@ static int own_option(struct options *o, const char *arg)
 		{ "--plugin=", offsetof(struct options, plugin) },
 		{ "--rules=", offsetof(struct options, rules) },
 		{ "--disable=", offsetof(struct options, disable) },
+		{ "--enable=", offsetof(struct options, enable) },
+		{ "--also-sparse=", offsetof(struct options, sparse) },
 	};
 	unsigned int i;
 
@@ -98,6 +114,8 @@ static int own_option(struct options *o, const char *arg)
 		}
 	if (!strcmp(arg, "--fail-on-warn"))
 		o->fail_on_warn = 1;
+	else if (!strcmp(arg, "--also-sparse"))
+		o->sparse = "sparse";
 	else if (!strcmp(arg, "--stats"))
 		o->stats = 1;
 	else if (!strcmp(arg, "--trace"))
@@ -111,7 +129,7 @@ static int own_option(struct options *o, const char *arg)
 	else if (!strcmp(arg, "--help"))
 		usage(stdout), exit(0);
 	else if (!strcmp(arg, "--version"))
-		puts("teardown-check 0.1"), exit(0);
+		puts("teardown-check " TD_VERSION), exit(0);
 	else
 		return 0;
 	return 1;
@@ -220,20 +238,79 @@ static void relay_gcc(const char *line, void *data)
 		return;
 }
 
+/*
+ * kbuild passes gcc's flags (single-dash words) and a source file; tree
+ * mode takes only our double-dash options, -j and paths.
+ */
+static int is_kbuild_call(int argc, char **argv)
+{
+	int i;
+
+	if (checkflags_prefix(argc - 1, argv + 1))
+		return 1;
+	for (i = 1; i < argc; i++)
+		if (argv[i][0] == '-' && argv[i][1] && argv[i][1] != '-' &&
+		    argv[i][1] != 'j')
+			return 1;
+	return 0;
+}
+
+/* Where our parts are, for tree mode. */
+static int tree(int argc, char **argv)
+{
+	static char cocci[PATH_MAX];
+	struct td_tree_env env;
+
+	memset(&env, 0, sizeof(env));
+	env.plugin = find_plugin();
+	env.rules = find_rules(env.plugin ? env.plugin : "teardown_check.so");
+	if (!td_find_cocci_dir(cocci, sizeof(cocci)))
+		env.cocci_dir = cocci;
+	return tree_main(argc, argv, &env);
+}
+
+/* --also-sparse: sparse sees exactly what kbuild gave us, minus ours. */
+static int run_sparse(const struct options *o, int argc, char **argv)
+{
+	char **cmd = (char **)calloc(argc + 1, sizeof(*cmd));
+	struct options scratch;
+	struct relay r = { 0, 0 };
+	int i, n = 0, status;
+
+	cmd[n++] = (char *)o->sparse;
+	for (i = 1; i < argc; i++) {
+		memset(&scratch, 0, sizeof(scratch));
+		if (!own_option(&scratch, argv[i]))
+			cmd[n++] = argv[i];
+	}
+	cmd[n] = NULL;
+	status = td_run_lines(cmd, 0, relay_gcc, &r);
+	free(cmd);
+	if (status < 0 || (WIFEXITED(status) && WEXITSTATUS(status) == 127))
+		die("cannot run sparse '%s' (apt-get install sparse)", o->sparse);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
 	const char *source = NULL;
 	char **cmd;
-	int nprefix, i, n = 0, status;
+	int nprefix, i, n = 0, status, sparse_status = 0;
 	struct relay gcc = { 0, 0 };
 
 	memset(&o, 0, sizeof(o));
 	if (argc < 2)
 		usage(stderr), exit(2);
 	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--cocci"))
+		if (!strncmp(argv[i], "--mode=", 7) &&
+		    strcmp(argv[i], "--mode=report"))
 			return cocci_main(argc, argv);
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help"))
+			usage(stdout), exit(0);
+	if (!is_kbuild_call(argc, argv))
+		return tree(argc, argv);
 	nprefix = checkflags_prefix(argc - 1, argv + 1);
 	cmd = (char **)calloc(argc + 16, sizeof(*cmd));
 	o.cc = getenv("TEARDOWN_CC");
@@ -281,8 +358,13 @@ int main(int argc, char **argv)
 
 		if (!rules)
 			die("%s", err);
+		if (td_unknown_tag(rules, o.enable, err, sizeof(err)) ||
+		    td_unknown_tag(rules, o.disable, err, sizeof(err)))
+			die("%s", err);
 		td_rules_free(rules);
 	}
+	if (o.sparse)
+		sparse_status = run_sparse(&o, argc, argv);
 	cmd[0] = (char *)o.cc;
 	cmd[++n] = (char *)"-S";
 	cmd[++n] = (char *)"-o";
@@ -293,6 +375,8 @@ int main(int argc, char **argv)
 	cmd[++n] = concat("-fplugin-arg-teardown_check-rules=", o.rules);
 	if (o.disable)
 		cmd[++n] = concat("-fplugin-arg-teardown_check-disable=", o.disable);
+	if (o.enable)
+		cmd[++n] = concat("-fplugin-arg-teardown_check-enable=", o.enable);
 	if (o.stats)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-stats";
 	if (o.trace)
@@ -316,5 +400,7 @@ int main(int argc, char **argv)
 			WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 		return 2;
 	}
-	return gcc.findings && o.fail_on_warn ? 1 : 0;
+	if (gcc.findings && o.fail_on_warn)
+		return 1;
+	return sparse_status;	/* sparse's -Wsparse-error, for one */
 }

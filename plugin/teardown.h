@@ -13,6 +13,8 @@
 
 #include <stdio.h>
 
+#define TD_VERSION "0.2"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -304,6 +306,17 @@ void td_rules_free(struct td_rules *rules);
 const struct td_rule *td_rules_find(const struct td_rules *rules,
 				    enum td_rule_kind kind, const char *func);
 int td_rules_known(const struct td_rules *rules, const char *func);
+/* Is tag[0..len) a tag some check reports? */
+int td_rules_known_tag(const struct td_rules *rules, const char *tag,
+		       size_t len);
+/* One line on what tag reports, for SARIF's rule descriptions. */
+void td_rules_tag_summary(const struct td_rules *rules, const char *tag,
+			  char *buf, size_t len);
+/* Names the first tag of the list no check reports, in err; or 0. */
+int td_unknown_tag(const struct td_rules *rules, const char *list, char *err,
+		   size_t errlen);
+/* Is tag in the comma-separated list? */
+int td_tag_listed(const char *list, const char *tag);
 
 /* ---- facts (unit.c) ---- */
 
@@ -340,6 +353,11 @@ struct td_finding {
 	struct td_note note[TD_MAX_NOTES];
 	struct td_loc fix_loc;	/* fix_text is inserted before fix_loc */
 	char *fix_text;		/* NULL when no single call fixes it */
+	/* what names it across unrelated edits (baselines): no line numbers */
+	const char *driver;	/* driver object; td_emit fills it in */
+	const char *function;	/* the function it is about */
+	const char *resource;	/* the resource's key */
+	const char *other;	/* the second resource of a pair, or NULL */
 };
 
 /* Counters of what the checks saw but did not report. */
@@ -364,6 +382,7 @@ struct td_options {
 	int trace;		/* print the engine's reasoning to stderr */
 	int explain;		/* print each driver's lifecycle to stderr */
 	const char *disabled;	/* comma-separated tags not to report */
+	const char *enabled;	/* if set, the only tags to report */
 };
 
 typedef void (*td_report_fn)(const struct td_finding *finding, void *ctx);

@@ -3,7 +3,10 @@
 The kernel tier needs Debian's linux-source-6.12 unpacked and prepared
 (x86_64 allmodconfig + modules_prepare); testcases/prepare-kernel.sh does
 that once into a cache outside the repository and the fixtures reuse it.
+testcases/install-deps.sh puts the SARIF 2.1.0 schema in the same cache.
 """
+import datetime
+import json
 import os
 import re
 import shlex
@@ -16,6 +19,11 @@ TESTCASES = os.path.join(REPO, "testcases")
 CHECKER = os.path.join(REPO, "teardown-check")
 PLUGIN = os.path.join(REPO, "plugin", "teardown_check.so")
 RULES = os.path.join(REPO, "rules", "teardown.rules")
+# The cache of prepare-kernel.sh and install-deps.sh (same variables).
+CACHE = os.environ.get("TEARDOWN_CACHE") or os.path.join(
+    os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"),
+    "teardown-check")
+SARIF_SCHEMA = os.path.join(CACHE, "sarif-2.1.0.json")
 
 # file:line:col: warning: message [teardown-tag]
 DIAG = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+):(?P<col>\d+): "
@@ -155,3 +163,93 @@ def kernel(built):
                        capture_output=True, text=True, timeout=3000)
     assert r.returncode == 0, r.stderr
     return Kernel(r.stdout.strip())
+
+
+# RFC 3339 date-time, for jsonschema's "date-time" format when Debian lacks
+# the rfc3339-validator module it would use (bookworm does).
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(\.\d+)?"
+                     r"([Zz]|[+-]\d\d:\d\d)\Z")
+
+
+def _is_date_time(value):
+    if not isinstance(value, str):
+        return True
+    if not RFC3339.match(value):
+        return False
+    datetime.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    return True
+
+
+def _formats(schema):
+    """The values of the "format" keywords anywhere in a schema."""
+    if isinstance(schema, list):
+        return set().union(*map(_formats, schema))
+    if not isinstance(schema, dict):
+        return set()
+    found = set().union(*map(_formats, schema.values()))
+    if isinstance(schema.get("format"), str):
+        found.add(schema["format"])
+    return found
+
+
+def _json_path(path):
+    """$.runs[0].results[0].partialFingerprints['k/v1'] for a jsonschema
+    error's absolute_path."""
+    out = "$"
+    for p in path:
+        if isinstance(p, int):
+            out += "[%d]" % p
+        elif re.match(r"[A-Za-z_$][\w$]*\Z", p):
+            out += "." + p
+        else:
+            out += "[%r]" % p
+    return out
+
+
+@pytest.fixture(scope="session")
+def sarif_validator():
+    """validate(doc): raise AssertionError unless doc (parsed SARIF JSON)
+    is valid against the OASIS SARIF 2.1.0 schema, formats included."""
+    problem = None
+    try:
+        import jsonschema
+        with open(SARIF_SCHEMA) as f:
+            schema = json.load(f)
+    except ImportError as e:
+        problem = "python3-jsonschema is missing (%s)" % e
+    except (OSError, ValueError) as e:
+        problem = "cannot load the SARIF schema %s (%s)" % (SARIF_SCHEMA, e)
+    if problem:
+        pytest.fail(problem + ": run testcases/install-deps.sh", pytrace=False)
+    cls = jsonschema.Draft202012Validator
+    cls.check_schema(schema)
+    formats = jsonschema.FormatChecker()
+    formats.checkers = dict(cls.FORMAT_CHECKER.checkers)
+    if "date-time" not in formats.checkers:
+        formats.checks("date-time", raises=ValueError)(_is_date_time)
+    # jsonschema silently ignores a format it has no checker for ("uri" and
+    # "uri-reference" need python3-rfc3987): refuse to check less than that.
+    unchecked = sorted(_formats(schema) - set(formats.checkers))
+    if unchecked:
+        pytest.fail("jsonschema cannot check the SARIF formats %s (is "
+                    "python3-rfc3987 missing?): run testcases/install-deps.sh"
+                    % ", ".join(unchecked), pytrace=False)
+    validator = cls(schema, format_checker=formats)
+
+    def validate(doc, limit=5):
+        errors = list(validator.iter_errors(doc))
+        if not errors:
+            return
+        lines = []
+        for e in errors[:limit]:
+            why = e.message
+            if e.context:       # anyOf/oneOf: say which branch came closest
+                why += " (%s)" % jsonschema.exceptions.best_match(
+                    e.context).message
+            lines.append("  %s: %s" % (_json_path(e.absolute_path), why[:300]))
+        if len(errors) > limit:
+            lines.append("  ... and %d more" % (len(errors) - limit))
+        raise AssertionError("SARIF does not validate against %s:\n%s"
+                             % (SARIF_SCHEMA, "\n".join(lines)))
+
+    return validate

@@ -254,11 +254,17 @@ def test_release_patch_builds_and_is_clean(kernel, tmp_path, release_report):
 
 
 def test_unparsable_file_is_named(tmp_path):
-    """teardown-check --cocci names what spatch drops, and exits 2."""
+    """--cocci names the line spatch gives up at; --strict makes it exit 2."""
     bad = tmp_path / "broken-driver.c"
     bad.write_text("static int broken_probe(struct platform_device *pdev\n"
                    "{\n\treturn 0;\n}\n")
-    r = subprocess.run([CHECKER, "--cocci", str(bad)],
+    for strict, rc in ((), 0), (("--strict",), 2):
+        r = subprocess.run([CHECKER, "--cocci", *strict, str(bad)],
+                           capture_output=True, text=True, timeout=300)
+        assert re.search(r"broken-driver\.c: spatch cannot parse all of it;"
+                         r".*: line 2$", r.stderr, re.M), r.stderr
+        assert r.returncode == rc, (strict, r.returncode, r.stderr)
+    r = subprocess.run([CHECKER, "--cocci", "--mode=context", str(bad)],
                        capture_output=True, text=True, timeout=300)
     assert re.search(r"broken-driver\.c:2: error: spatch cannot parse",
                      r.stdout), r.stdout

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Writing findings as records (record.h) for the teardown-check command.
+ */
+#include <string.h>
+#include "record.h"
+
+/* One field: never empty, never a tab or a newline. */
+static void field(FILE *out, const char *s)
+{
+	fputc('\t', out);
+	if (!s || !*s) {
+		fputc('-', out);
+		return;
+	}
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+static void loc(FILE *out, const struct td_loc *l)
+{
+	field(out, l->file);
+	fprintf(out, "\t%d\t%d", l->line, l->col);
+}
+
+void td_record_finding(FILE *out, const struct td_finding *f)
+{
+	int i;
+
+	fputs("finding", out);
+	field(out, f->tag);
+	loc(out, &f->loc);
+	field(out, f->driver);
+	field(out, f->function);
+	field(out, f->resource);
+	field(out, f->other);
+	field(out, f->msg);
+	fputc('\n', out);
+	for (i = 0; i < f->nnotes; i++) {
+		fputs("note", out);
+		loc(out, &f->note[i].loc);
+		field(out, f->note[i].msg);
+		fputc('\n', out);
+	}
+	if (f->fix_text && f->fix_loc.file) {
+		fputs("fix", out);
+		loc(out, &f->fix_loc);
+		field(out, f->fix_text);
+		fputc('\n', out);
+	}
+	fflush(out);
+}
+
+void td_record_stats(FILE *out, const char *file, const struct td_stats *s)
+{
+	fputs("stats", out);
+	field(out, file);
+	fprintf(out,
+		"\tdrivers=%d\tmodules=%d\tacquired=%d\tmanaged=%d\treleased=%d\treported=%d\tunkeyed=%d\thanded_off=%d\treleased_elsewhere=%d\terror_undecided=%d\terror_budget=%d\n",
+		s->drivers, s->modules, s->acquired, s->managed, s->released,
+		s->reported, s->unkeyed, s->handed_off, s->released_elsewhere,
+		s->error_undecided, s->error_budget);
+	fflush(out);
+}

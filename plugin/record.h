@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The record format: how a front end hands its findings to the
+ * teardown-check command (tree and gate modes) instead of printing them.
+ * One line per item, fields separated by tabs:
+ *
+ *   finding TAG FILE LINE COL DRIVER FUNCTION RESOURCE OTHER MESSAGE
+ *   note    FILE LINE COL MESSAGE           (belongs to the finding above)
+ *   fix     FILE LINE COL TEXT              (insert TEXT before FILE:LINE)
+ *   stats   FILE NAME=VALUE...              (once per translation unit)
+ *
+ * Empty fields are "-".  Tabs and newlines inside a field become spaces.
+ */
+#ifndef TEARDOWN_RECORD_H
+#define TEARDOWN_RECORD_H
+
+#include <stdio.h>
+#include "teardown.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+void td_record_finding(FILE *out, const struct td_finding *f);
+void td_record_stats(FILE *out, const char *file, const struct td_stats *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

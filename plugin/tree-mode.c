@@ -1,0 +1,1179 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * teardown-check on a tree, and as a CI gate:
+ *
+ *   teardown-check [--build DIR | --compile-commands FILE] [-j N]
+ *                  [--format text|json|sarif] [--baseline FILE]
+ *                  [--write-baseline FILE] [--since REV] PATH...
+ *
+ * Every .c file under each PATH is checked.  With a kernel build directory
+ * or a compile_commands.json, the GCC plugin runs with each file's real
+ * flags (kbuild's own record of them, or kbuild asked for them once);
+ * without one, the Coccinelle checks run on the files as they are.
+ * Findings are gathered from the front ends' records, named by line-free
+ * fingerprints, filtered by the baseline, and printed at the end, with a
+ * summary on stderr.
+ *
+ * Exit status: 0 no new findings; 1 new findings; 2 usage or tool error
+ * (and, with --strict, a file that could not be checked wholly).  A file
+ * that does not compile or parse is named, and the scan goes on.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "teardown.h"
+#include "compdb.h"
+#include "findings.h"
+#include "run.h"
+#include "tree-mode.h"
+
+struct tree_opts {
+	const char *build, *compdb, *baseline, *write_baseline, *since;
+	const char *root, *plugin, *rules, *cc, *enable, *disable;
+	enum td_format format;
+	int jobs, cocci, progress, quiet, strict;
+};
+
+/* One file to check, and what became of it. */
+struct tree_file {
+	char *path;		/* canonical */
+	char *rel;		/* relative to the root */
+	struct td_compile cmd;	/* how kbuild compiles it (gcc front end) */
+	int have_cmd;
+	const char *skipped;	/* why it was not checked, or NULL */
+	char *detail;		/* the compiler's or spatch's first error */
+};
+
+struct tree {
+	struct tree_opts o;
+	struct tree_file *f;
+	int n, cap;
+	char root[PATH_MAX];
+	char src[PATH_MAX];	/* kernel source tree of --build */
+	char build[PATH_MAX];
+	char tmp[PATH_MAX];	/* our scratch directory */
+	char cocci_dir[PATH_MAX];
+	struct td_compdb db;
+	int have_db;
+	struct td_rules *rules;
+	struct td_results results;
+	int done;
+	time_t start;
+};
+
+static void tree_die(const char *fmt, const char *arg)
+{
+	fputs("teardown-check: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p)
+		tree_die("%s", "out of memory");
+	return p;
+}
+
+static char *xstrdup(const char *s)
+{
+	return strcpy((char *)xrealloc(NULL, strlen(s) + 1), s);
+}
+
+/* ------------------------------------------------------------ options */
+
+static const char *tree_usage =
+	"tree and gate modes: check every .c file under each PATH\n"
+	"  --build DIR             kernel build directory (make O=DIR ...): run the\n"
+	"                          GCC plugin with each file's real kbuild flags\n"
+	"  --compile-commands FILE a compile_commands.json to take the flags from\n"
+	"  (neither: run the Coccinelle checks on the files as they are)\n"
+	"  -j N                    run N checks at once (default: number of CPUs)\n"
+	"  --format text|json|sarif  findings on stdout as gcc-style text, JSON or\n"
+	"                          SARIF 2.1.0 (default: text)\n"
+	"  --baseline FILE         report only findings not in FILE\n"
+	"  --write-baseline FILE   write every finding to FILE (then exit 0)\n"
+	"  --since REV             check only .c files changed since git revision REV\n"
+	"  --enable TAGS           report only these checks (comma-separated tags)\n"
+	"  --disable TAGS          do not report these checks\n"
+	"  --root DIR              file names are relative to DIR (default: the\n"
+	"                          kernel tree the files are in)\n"
+	"  --cocci                 use the Coccinelle checks even with a build\n"
+	"  --progress, --no-progress  progress on stderr (default: if a terminal)\n"
+	"  --strict                exit 2 when a file could not be checked wholly\n"
+	"  --quiet                 no summary\n"
+	"  --plugin=SO --rules=FILE --cc=GCC   as in kbuild mode\n"
+	"\n"
+	"Exit status: 0 no new findings, 1 new findings, 2 usage or tool error.\n"
+	"--cocci --mode=context|org|patch PATH... prints spatch's own output.\n";
+
+void td_tree_usage(FILE *out)
+{
+	fputs(tree_usage, out);
+}
+
+/* "--name=value" or "--name value"; returns the value or NULL. */
+static const char *valued(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n))
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n])
+		return NULL;
+	if (*i + 1 >= argc)
+		tree_die("option '%s' needs a value (see --help)", name);
+	return argv[++*i];
+}
+
+static int parse_options(struct tree_opts *o, int argc, char **argv,
+			 char **paths)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} named[] = {
+		{ "--build", offsetof(struct tree_opts, build) },
+		{ "--compile-commands", offsetof(struct tree_opts, compdb) },
+		{ "--baseline", offsetof(struct tree_opts, baseline) },
+		{ "--write-baseline", offsetof(struct tree_opts, write_baseline) },
+		{ "--since", offsetof(struct tree_opts, since) },
+		{ "--root", offsetof(struct tree_opts, root) },
+		{ "--plugin", offsetof(struct tree_opts, plugin) },
+		{ "--rules", offsetof(struct tree_opts, rules) },
+		{ "--cc", offsetof(struct tree_opts, cc) },
+		{ "--enable", offsetof(struct tree_opts, enable) },
+		{ "--disable", offsetof(struct tree_opts, disable) },
+	};
+	int i, npaths = 0;
+	unsigned int k;
+	const char *v;
+
+	o->progress = -1;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		for (k = 0; k < sizeof(named) / sizeof(named[0]); k++)
+			if ((v = valued(argc, argv, &i, named[k].name))) {
+				*(const char **)((char *)o + named[k].off) = v;
+				break;
+			}
+		if (k < sizeof(named) / sizeof(named[0]))
+			continue;
+		if ((v = valued(argc, argv, &i, "--format"))) {
+			if (!strcmp(v, "text"))
+				o->format = TD_FORMAT_TEXT;
+			else if (!strcmp(v, "json"))
+				o->format = TD_FORMAT_JSON;
+			else if (!strcmp(v, "sarif"))
+				o->format = TD_FORMAT_SARIF;
+			else
+				tree_die("unknown format '%s': text, json or sarif", v);
+		} else if (!strncmp(a, "-j", 2)) {
+			v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : "";
+			o->jobs = atoi(v);
+			if (o->jobs < 1)
+				tree_die("-j needs a number of jobs, not '%s'", v);
+		} else if (!strcmp(a, "--cocci")) {
+			o->cocci = 1;
+		} else if (!strcmp(a, "--progress")) {
+			o->progress = 1;
+		} else if (!strcmp(a, "--no-progress")) {
+			o->progress = 0;
+		} else if (!strcmp(a, "--strict")) {
+			o->strict = 1;
+		} else if (!strcmp(a, "--quiet")) {
+			o->quiet = 1;
+		} else if (!strcmp(a, "--fail-on-warn")) {
+			/* tree mode always fails on new findings */
+		} else if (a[0] == '-') {
+			tree_die("unknown option '%s' (see --help)", a);
+		} else {
+			paths[npaths++] = argv[i];
+		}
+	}
+	if (!npaths)
+		tree_die("%s", "no PATH to check (see --help)");
+	if (o->cocci && (o->build || o->compdb))
+		o->build = o->compdb = NULL;
+	if (o->jobs < 1) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+		o->jobs = cpus > 0 ? (int)cpus : 1;
+	}
+	return npaths;
+}
+
+/* -------------------------------------------------------------- files */
+
+static int is_c_file(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 2 && !strcmp(name + n - 2, ".c");
+}
+
+static void add_file(struct tree *t, const char *path)
+{
+	char real[PATH_MAX];
+
+	if (!realpath(path, real))
+		return;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->f = (struct tree_file *)xrealloc(t->f, t->cap * sizeof(*t->f));
+	}
+	memset(&t->f[t->n], 0, sizeof(t->f[t->n]));
+	t->f[t->n++].path = xstrdup(real);
+}
+
+static void walk(struct tree *t, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[PATH_MAX];
+	struct stat st;
+
+	if (!d) {
+		fprintf(stderr, "teardown-check: cannot read directory '%s': %s\n",
+			dir, strerror(errno));
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;	/* ., .., and kbuild's .tmp/.cmd files */
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (lstat(path, &st))
+			continue;
+		if (S_ISDIR(st.st_mode))
+			walk(t, path);
+		else if (S_ISREG(st.st_mode) && is_c_file(e->d_name))
+			add_file(t, path);
+	}
+	closedir(d);
+}
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(((const struct tree_file *)a)->path,
+		      ((const struct tree_file *)b)->path);
+}
+
+/* The top of the kernel tree path is in, or "" */
+static void kernel_top(const char *path, char *top, size_t len)
+{
+	char dir[PATH_MAX], probe[PATH_MAX + 32];
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	top[0] = '\0';
+	while ((slash = strrchr(dir, '/'))) {
+		*slash = '\0';
+		snprintf(probe, sizeof(probe), "%s/Kbuild", dir[0] ? dir : "/");
+		if (!access(probe, R_OK)) {
+			snprintf(probe, sizeof(probe), "%s/MAINTAINERS", dir);
+			if (!access(probe, R_OK)) {
+				snprintf(top, len, "%s", dir);
+				return;
+			}
+		}
+	}
+}
+
+/* Run argv, its first line of output in 'line'; returns its exit code. */
+static int first_line(char *const argv[], const char *cwd, char *line,
+		      size_t len, const char *tmp)
+{
+	char out[PATH_MAX + 16];
+	int status;
+	pid_t pid;
+	FILE *in;
+
+	snprintf(out, sizeof(out), "%s/cmd.out", tmp);
+	pid = td_spawn(argv, cwd, out);
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		return -1;
+	line[0] = '\0';
+	if ((in = fopen(out, "r"))) {
+		if (fgets(line, (int)len, in))
+			line[strcspn(line, "\n")] = '\0';
+		fclose(in);
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* --since: keep the files git says changed since rev (or are new). */
+static void keep_changed(struct tree *t, const char *rev)
+{
+	char dir[PATH_MAX], top[PATH_MAX], out[PATH_MAX + 16], line[PATH_MAX];
+	char *slash;
+	char **changed = NULL;
+	int nchanged = 0, i, k, n = 0, pass;
+	FILE *in;
+
+	if (!t->n)
+		return;
+	snprintf(dir, sizeof(dir), "%s", t->f[0].path);
+	slash = strrchr(dir, '/');
+	*slash = '\0';
+	{
+		char *top_cmd[] = { (char *)"git", (char *)"rev-parse",
+				    (char *)"--show-toplevel", NULL };
+
+		if (first_line(top_cmd, dir, top, sizeof(top), t->tmp))
+			tree_die("--since: '%s' is not in a git work tree", dir);
+	}
+	for (pass = 0; pass < 2; pass++) {
+		char *diff[] = { (char *)"git", (char *)"diff", (char *)"--name-only",
+				 (char *)rev, (char *)"--", NULL };
+		char *untracked[] = { (char *)"git", (char *)"ls-files",
+				      (char *)"--others", (char *)"--exclude-standard",
+				      NULL };
+		int rc;
+
+		rc = first_line(pass ? untracked : diff, top, line, sizeof(line),
+				t->tmp);
+		if (rc) {
+			fprintf(stderr, "teardown-check: --since %s: git says: %s\n",
+				rev, line);
+			exit(2);
+		}
+		snprintf(out, sizeof(out), "%s/cmd.out", t->tmp);
+		in = fopen(out, "r");
+		while (in && fgets(line, sizeof(line), in)) {
+			char path[PATH_MAX * 2], real[PATH_MAX];
+
+			line[strcspn(line, "\n")] = '\0';
+			snprintf(path, sizeof(path), "%s/%s", top, line);
+			if (!realpath(path, real))
+				continue;	/* deleted since rev */
+			changed = (char **)xrealloc(changed,
+					(nchanged + 1) * sizeof(*changed));
+			changed[nchanged++] = xstrdup(real);
+		}
+		if (in)
+			fclose(in);
+	}
+	for (i = 0; i < t->n; i++) {
+		for (k = 0; k < nchanged; k++)
+			if (!strcmp(changed[k], t->f[i].path))
+				break;
+		if (k < nchanged)
+			t->f[n++] = t->f[i];
+		else
+			free(t->f[i].path);
+	}
+	t->n = n;
+	for (k = 0; k < nchanged; k++)
+		free(changed[k]);
+	free(changed);
+}
+
+/* ------------------------------------------------- flags for gcc's runs */
+
+static int exists(const char *dir, const char *name)
+{
+	char path[PATH_MAX * 2];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return !access(path, R_OK);
+}
+
+static void check_build_dir(struct tree *t)
+{
+	char src[PATH_MAX + 16];
+
+	if (!realpath(t->o.build, t->build))
+		tree_die("cannot read the build directory '%s'", t->o.build);
+	if (!exists(t->build, ".config"))
+		tree_die("'%s' is not a kernel build directory (no .config): run make O=DIR allmodconfig (or your config) first",
+			 t->o.build);
+	if (!exists(t->build, "include/generated/autoconf.h") ||
+	    !exists(t->build, "include/config/auto.conf"))
+		tree_die("the kernel build directory '%s' is not prepared: run make O=DIR modules_prepare",
+			 t->o.build);
+	/* O= builds link back to their source; in-tree builds are it */
+	snprintf(src, sizeof(src), "%s/source", t->build);
+	if (!realpath(src, t->src))
+		snprintf(t->src, sizeof(t->src), "%s", t->build);
+}
+
+/* .NAME.SUFFIX.cmd beside where kbuild puts the object of rel. */
+static void cmd_file(const struct tree *t, const char *rel, const char *suffix,
+		     char *out, size_t len)
+{
+	const char *slash = strrchr(rel, '/');
+	int dir = slash ? (int)(slash - rel) : 0;
+	const char *base = slash ? slash + 1 : rel;
+
+	snprintf(out, len, "%s/%.*s%s.%.*s.%s.cmd", t->build, dir, rel,
+		 dir ? "/" : "", (int)strlen(base) - 2, base, suffix);
+}
+
+/* The first line of a file that contains 'what', for skip reasons. */
+static char *first_with(const char *path, const char *what)
+{
+	char *line = NULL, *found = NULL;
+	size_t cap = 0;
+	FILE *in = fopen(path, "r");
+
+	while (in && getline(&line, &cap, in) > 0)
+		if (strstr(line, what)) {
+			line[strcspn(line, "\n")] = '\0';
+			found = xstrdup(line);
+			break;
+		}
+	free(line);
+	if (in)
+		fclose(in);
+	return found;
+}
+
+/*
+ * Files kbuild has never built here: ask it to preprocess them (make
+ * DIR/FILE.i, in one run), which leaves the flags in .FILE.i.cmd exactly
+ * as it would compile the object; then drop what that made.
+ */
+static void ask_kbuild(struct tree *t)
+{
+	char **argv, jobs[32], cmd[PATH_MAX * 2];
+	static char log[PATH_MAX + 16];
+	char path[PATH_MAX * 2];
+	int i, n = 0, want = 0, status;
+	pid_t pid;
+
+	for (i = 0; i < t->n; i++)
+		want += !t->f[i].have_cmd && !t->f[i].skipped;
+	if (!want)
+		return;
+	argv = (char **)xrealloc(NULL, (want + 8) * sizeof(*argv));
+	snprintf(jobs, sizeof(jobs), "-j%d", t->o.jobs);
+	argv[n++] = (char *)"make";
+	argv[n++] = (char *)"-s";
+	argv[n++] = (char *)"-k";
+	argv[n++] = jobs;
+	for (i = 0; i < t->n; i++) {
+		if (t->f[i].have_cmd || t->f[i].skipped)
+			continue;
+		snprintf(path, sizeof(path), "%.*si", (int)strlen(t->f[i].rel) - 1,
+			 t->f[i].rel);
+		argv[n++] = xstrdup(path);
+	}
+	argv[n] = NULL;
+	snprintf(log, sizeof(log), "%s/kbuild.log", t->tmp);
+	if (t->o.progress)
+		fprintf(stderr, "teardown-check: asking kbuild for the flags of %d files\n",
+			want);
+	pid = td_spawn(argv, t->build, log);
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		tree_die("%s", "cannot run make");
+	for (i = 4; i < n; i++)
+		free(argv[i]);
+	free(argv);
+	for (i = 0; i < t->n; i++) {
+		struct tree_file *f = &t->f[i];
+
+		if (f->have_cmd || f->skipped)
+			continue;
+		cmd_file(t, f->rel, "i", cmd, sizeof(cmd));
+		f->have_cmd = !td_read_kbuild_cmd(cmd, t->build, &f->cmd);
+		unlink(cmd);
+		snprintf(path, sizeof(path), "%s/%.*si", t->build,
+			 (int)strlen(f->rel) - 1, f->rel);
+		unlink(path);
+		if (!f->have_cmd) {
+			f->skipped = "kbuild cannot preprocess it";
+			f->detail = first_with(log, f->rel);
+		}
+	}
+}
+
+static void find_flags(struct tree *t)
+{
+	char cmd[PATH_MAX * 2], err[1024], dbpath[PATH_MAX + 32];
+	int i;
+
+	if (t->o.compdb || (t->o.build &&
+			    (snprintf(dbpath, sizeof(dbpath), "%s/compile_commands.json",
+				      t->build), !access(dbpath, R_OK)))) {
+		if (td_compdb_load(t->o.compdb ? t->o.compdb : dbpath, &t->db,
+				   err, sizeof(err)))
+			tree_die("%s", err);
+		t->have_db = 1;
+	}
+	for (i = 0; i < t->n; i++) {
+		struct tree_file *f = &t->f[i];
+		const struct td_compile *c = t->have_db ?
+			td_compdb_find(&t->db, f->path) : NULL;
+
+		if (c) {
+			f->cmd.dir = xstrdup(c->dir);
+			f->cmd.file = xstrdup(c->file);
+			f->cmd.argc = c->argc;
+			f->cmd.argv = (char **)xrealloc(NULL,
+					(c->argc + 1) * sizeof(char *));
+			for (int k = 0; k <= c->argc; k++)
+				f->cmd.argv[k] = c->argv[k] ?
+					xstrdup(c->argv[k]) : NULL;
+			f->have_cmd = 1;
+			continue;
+		}
+		if (!t->o.build) {
+			f->skipped = "not in compile_commands.json";
+			continue;
+		}
+		if (strncmp(f->path, t->src, strlen(t->src)) ||
+		    f->path[strlen(t->src)] != '/') {
+			f->skipped = "outside the build's source tree";
+			continue;
+		}
+		cmd_file(t, f->rel, "o", cmd, sizeof(cmd));
+		f->have_cmd = !td_read_kbuild_cmd(cmd, t->build, &f->cmd);
+	}
+	if (t->o.build)
+		ask_kbuild(t);
+}
+
+/* --------------------------------------------------------------- jobs */
+
+struct job {
+	pid_t pid;
+	int file, nfiles;	/* the files it checks: a run of t->f */
+	int ncmd;
+	char **argv[3];
+	char *cwd;
+	char out[PATH_MAX + 32];	/* command i writes out.i */
+};
+
+/* Run the job's commands one after the other, in a child of ours. */
+static pid_t start_job(struct job *j)
+{
+	pid_t pid = fork();
+	char out[PATH_MAX + 48];
+	int i, status;
+
+	if (pid)
+		return pid;
+	for (i = 0; i < j->ncmd; i++) {
+		pid_t c;
+
+		snprintf(out, sizeof(out), "%s.%d", j->out, i);
+		c = td_spawn(j->argv[i], j->cwd, out);
+		if (c < 0 || waitpid(c, &status, 0) < 0)
+			_exit(127);
+		if (i == j->ncmd - 1)
+			_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128);
+	}
+	_exit(0);
+}
+
+/* The plugin's own arguments, the same for every file. */
+static char **plugin_args(struct tree *t, int *n)
+{
+	static char *args[16];
+	static char buf[8][PATH_MAX + 64];
+	int k = 0;
+
+	args[k++] = (char *)"-S";
+	args[k++] = (char *)"-o";
+	args[k++] = (char *)"/dev/null";
+	args[k++] = (char *)"-w";
+	snprintf(buf[0], sizeof(buf[0]), "-fplugin=%s", t->o.plugin);
+	args[k++] = buf[0];
+	args[k++] = (char *)"-fplugin-arg-teardown_check-stop";
+	snprintf(buf[1], sizeof(buf[1]), "-fplugin-arg-teardown_check-rules=%s",
+		 t->o.rules);
+	args[k++] = buf[1];
+	if (t->o.enable) {
+		snprintf(buf[2], sizeof(buf[2]),
+			 "-fplugin-arg-teardown_check-enable=%s", t->o.enable);
+		args[k++] = buf[2];
+	}
+	if (t->o.disable) {
+		snprintf(buf[3], sizeof(buf[3]),
+			 "-fplugin-arg-teardown_check-disable=%s", t->o.disable);
+		args[k++] = buf[3];
+	}
+	*n = k;
+	return args;
+}
+
+/* kbuild's compile command, made into a check: no object, no deps. */
+static char **gcc_job(struct tree *t, const struct tree_file *f,
+		      const char *records)
+{
+	int nplug, n = 0, i;
+	char **plug = plugin_args(t, &nplug);
+	char **argv = (char **)xrealloc(NULL,
+			(f->cmd.argc + nplug + 4) * sizeof(*argv));
+	char *rec = (char *)xrealloc(NULL, strlen(records) + 64);
+
+	argv[n++] = xstrdup(t->o.cc ? t->o.cc : f->cmd.argv[0]);
+	for (i = 1; i < f->cmd.argc; i++) {
+		const char *a = f->cmd.argv[i];
+
+		if (!strcmp(a, "-c") || !strcmp(a, "-E") || !strcmp(a, "-MD") ||
+		    !strcmp(a, "-MMD") || !strncmp(a, "-Wp,-MMD,", 9) ||
+		    !strncmp(a, "-Wp,-MD,", 8))
+			continue;
+		if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") ||
+		    !strcmp(a, "-MQ")) {
+			i++;
+			continue;
+		}
+		argv[n++] = xstrdup(a);
+	}
+	for (i = 0; i < nplug; i++)
+		argv[n++] = xstrdup(plug[i]);
+	sprintf(rec, "-fplugin-arg-teardown_check-records=%s", records);
+	argv[n++] = rec;
+	argv[n] = NULL;
+	return argv;
+}
+
+/*
+ * spatch on a run of files: patch NULL parses them (--parse-c names where
+ * it gives up), else one semantic patch over them as file groups of one
+ * file each, so one process serves many files and each is matched alone.
+ */
+static char **cocci_job(struct tree *t, const struct job *j, const char *patch)
+{
+	char **argv = (char **)xrealloc(NULL, (j->nfiles + 16) * sizeof(*argv));
+	char macros[PATH_MAX + 16], path[PATH_MAX + 64];
+	int n = 0, i;
+
+	snprintf(macros, sizeof(macros), "%s/macros.h", t->cocci_dir);
+	argv[n++] = xstrdup("spatch");
+	argv[n++] = xstrdup("--macro-file");
+	argv[n++] = xstrdup(macros);
+	if (!patch) {
+		argv[n++] = xstrdup("--parse-c");
+		for (i = 0; i < j->nfiles; i++)
+			argv[n++] = xstrdup(t->f[j->file + i].path);
+	} else {
+		FILE *groups;
+
+		snprintf(path, sizeof(path), "%s.groups", j->out);
+		if (!(groups = fopen(path, "w")))
+			tree_die("cannot write '%s'", path);
+		for (i = 0; i < j->nfiles; i++)
+			fprintf(groups, "%s\n\n", t->f[j->file + i].path);
+		fclose(groups);
+		argv[n++] = xstrdup("--no-includes");
+		argv[n++] = xstrdup("--include-headers");
+		argv[n++] = xstrdup("--very-quiet");
+		argv[n++] = xstrdup("-D");
+		argv[n++] = xstrdup("report");
+		argv[n++] = xstrdup("--file-groups");
+		argv[n++] = xstrdup(path);
+		snprintf(path, sizeof(path), "%s/%s", t->cocci_dir, patch);
+		argv[n++] = xstrdup("--sp-file");
+		argv[n++] = xstrdup(path);
+	}
+	argv[n] = NULL;
+	return argv;
+}
+
+static void job_free(struct job *j)
+{
+	int i, k;
+
+	for (i = 0; i < j->ncmd; i++) {
+		for (k = 0; j->argv[i][k]; k++)
+			free(j->argv[i][k]);
+		free(j->argv[i]);
+	}
+	j->ncmd = 0;
+}
+
+/* A spatch report line "FILE:L:C-C: MSG [tag]" as a result. */
+static void cocci_line(struct tree *t, char *line, const char *cwd)
+{
+	char path[PATH_MAX], *p, *msg, *tag, *q, *in;
+	int l, c;
+	struct td_found *r;
+
+	line[strcspn(line, "\n")] = '\0';
+	p = strstr(line, ": ");
+	tag = strrchr(line, '[');
+	if (!p || !tag || strncmp(tag, "[teardown-", 10))
+		return;
+	msg = p + 2;
+	*p = '\0';
+	/* FILE:LINE:COL-COL */
+	if (!(p = strrchr(line, ':')))
+		return;
+	c = atoi(p + 1);
+	*p = '\0';
+	if (!(p = strrchr(line, ':')))
+		return;
+	l = atoi(p + 1);
+	*p = '\0';
+	r = td_results_add(&t->results);
+	free(r->file);
+	r->file = xstrdup(td_root_path(line, cwd, t->results.root, path,
+				       sizeof(path)));
+	r->line = l;
+	r->col = c + 1;		/* spatch counts columns from 0 */
+	free(r->msg);
+	r->msg = xstrdup(msg);
+	free(r->tag);
+	r->tag = xstrdup(tag + 1);
+	r->tag[strcspn(r->tag, "]")] = '\0';
+	/* the plugin's message text: the resource is the first 'quoted' */
+	if ((q = strchr(msg, '\'')) && strchr(q + 1, '\'')) {
+		free(r->resource);
+		r->resource = xstrdup(q + 1);
+		r->resource[strcspn(r->resource, "'")] = '\0';
+	}
+	/* ... and the function the first "in NAME()" */
+	for (in = strstr(msg, " in "); in; in = strstr(in + 1, " in ")) {
+		size_t n = strspn(in + 4, "abcdefghijklmnopqrstuvwxyz"
+				  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+		if (n && !strncmp(in + 4 + n, "()", 2)) {
+			free(r->function);
+			r->function = xstrdup(in + 4);
+			r->function[n] = '\0';
+			break;
+		}
+	}
+}
+
+/* Name each file not checked, or not wholly, as soon as it is known. */
+static void say_skipped(const struct tree *t, const struct tree_file *f)
+{
+	if (f->skipped)
+		fprintf(stderr, "%steardown-check: %s: %s%s%s\n",
+			t->o.progress ? "\r\033[K" : "", f->rel, f->skipped,
+			f->detail ? ": " : "", f->detail ? f->detail : "");
+}
+
+static void gcc_done(struct tree *t, struct job *j, int status)
+{
+	struct tree_file *f = &t->f[j->file];
+	char out[PATH_MAX + 48], records[PATH_MAX + 48];
+	int units;
+
+	snprintf(out, sizeof(out), "%s.0", j->out);
+	snprintf(records, sizeof(records), "%s.rec", j->out);
+	units = td_results_read(&t->results, records, j->cwd);
+	if ((f->detail = first_with(out, "teardown-check: internal error"))) {
+		f->skipped = "the checker failed on it (please report)";
+	} else if (units <= 0 && WIFEXITED(status) && WEXITSTATUS(status)) {
+		f->skipped = "does not compile";
+		f->detail = first_with(out, "error:");
+	} else if (units <= 0) {
+		f->skipped = "the compiler did not run the checker";
+		f->detail = first_with(out, "");
+	}
+	unlink(records);
+	say_skipped(t, f);
+}
+
+/* Which of the job's files spatch named, by the path we gave it. */
+static struct tree_file *job_file(struct tree *t, struct job *j,
+				  const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < j->nfiles; i++) {
+		struct tree_file *f = &t->f[j->file + i];
+
+		if (strlen(f->path) == len && !strncmp(f->path, name, len))
+			return f;
+	}
+	return NULL;
+}
+
+static void cocci_done(struct tree *t, struct job *j, int status)
+{
+	char out[PATH_MAX + 48], *line = NULL, *at;
+	struct tree_file *f;
+	size_t cap = 0;
+	int k, failed = 0;
+	FILE *in;
+
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		tree_die("%s", "spatch not found: apt-get install coccinelle");
+	/* "parse error", then ' = File "F", line N, column C, ...' */
+	snprintf(out, sizeof(out), "%s.0", j->out);
+	in = fopen(out, "r");
+	while (in && getline(&line, &cap, in) > 0) {
+		if (!strncmp(line, "parse error", 11)) {
+			failed = 1;
+			continue;
+		}
+		if (!failed || !(at = strstr(line, "File \"")))
+			continue;
+		failed = 0;
+		f = job_file(t, j, at + 6, strcspn(at + 6, "\""));
+		if (!f || f->skipped)
+			continue;
+		f->skipped = "spatch cannot parse all of it; the checks do not see what it drops";
+		if ((at = strstr(at, ", line "))) {
+			f->detail = xstrdup(at + 2);
+			f->detail[strcspn(f->detail, ",")] = '\0';
+		}
+	}
+	if (in)
+		fclose(in);
+	for (k = 1; k < j->ncmd; k++) {
+		snprintf(out, sizeof(out), "%s.%d", j->out, k);
+		if (!(in = fopen(out, "r")))
+			continue;
+		while (getline(&line, &cap, in) > 0)
+			cocci_line(t, line, j->cwd);
+		fclose(in);
+	}
+	free(line);
+	for (k = 0; k < j->nfiles; k++)
+		say_skipped(t, &t->f[j->file + k]);
+	snprintf(out, sizeof(out), "%s.groups", j->out);
+	unlink(out);
+}
+
+static void job_done(struct tree *t, struct job *j, int status)
+{
+	char out[PATH_MAX + 48];
+	int k;
+
+	if (t->o.cocci)
+		cocci_done(t, j, status);
+	else
+		gcc_done(t, j, status);
+	for (k = 0; k < j->ncmd; k++) {
+		snprintf(out, sizeof(out), "%s.%d", j->out, k);
+		unlink(out);
+	}
+	t->done += j->nfiles;
+	job_free(j);
+}
+
+static void progress(struct tree *t, int total)
+{
+	long spent = (long)(time(NULL) - t->start);
+	long left = t->done ? spent * (total - t->done) / t->done : 0;
+
+	if (!t->o.progress)
+		return;
+	fprintf(stderr, "\r\033[Kteardown-check: %d/%d files, %d findings so far, %ld:%02ld left",
+		t->done, total, t->results.n, left / 60, left % 60);
+	fflush(stderr);
+}
+
+static void run_jobs(struct tree *t)
+{
+	struct job *jobs = (struct job *)calloc(t->o.jobs, sizeof(*jobs));
+	int next = 0, running = 0, total = 0, chunk = 1, i, status;
+	pid_t pid;
+
+	for (i = 0; i < t->n; i++)
+		total += !t->f[i].skipped;
+	/* spatch starts slowly: a few runs of files per job, for progress */
+	if (t->o.cocci) {
+		chunk = (total + 4 * t->o.jobs - 1) / (4 * t->o.jobs);
+		chunk = chunk < 1 ? 1 : chunk > 32 ? 32 : chunk;
+	}
+	while (next < t->n || running) {
+		while (running < t->o.jobs && next < t->n) {
+			struct job *j = NULL;
+
+			if (t->f[next].skipped) {
+				say_skipped(t, &t->f[next]);
+				next++;
+				continue;
+			}
+			for (i = 0; i < t->o.jobs; i++)
+				if (!jobs[i].pid) {
+					j = &jobs[i];
+					break;
+				}
+			j->file = next;
+			for (j->nfiles = 0; next < t->n && j->nfiles < chunk &&
+			     !t->f[next].skipped; next++)
+				j->nfiles++;
+			snprintf(j->out, sizeof(j->out), "%s/job%d", t->tmp, i);
+			if (t->o.cocci) {
+				j->ncmd = 3;
+				j->argv[0] = cocci_job(t, j, NULL);
+				j->argv[1] = cocci_job(t, j, "teardown_release.cocci");
+				j->argv[2] = cocci_job(t, j, "teardown_async.cocci");
+				j->cwd = t->root;
+			} else {
+				char records[PATH_MAX + 48];
+
+				snprintf(records, sizeof(records), "%s.rec", j->out);
+				j->ncmd = 1;
+				j->argv[0] = gcc_job(t, &t->f[j->file], records);
+				j->cwd = t->f[j->file].cmd.dir;
+			}
+			j->pid = start_job(j);
+			if (j->pid < 0)
+				tree_die("%s", "cannot start a job (fork failed)");
+			running++;
+		}
+		pid = wait(&status);
+		if (pid < 0)
+			break;
+		for (i = 0; i < t->o.jobs; i++)
+			if (jobs[i].pid == pid) {
+				jobs[i].pid = 0;
+				running--;
+				job_done(t, &jobs[i], status);
+				progress(t, total);
+			}
+	}
+	if (t->o.progress)
+		fputs("\r\033[K", stderr);
+	free(jobs);
+}
+
+/* ---------------------------------------------------------- preflight */
+
+static void find_tools(struct tree *t, const struct td_tree_env *env)
+{
+	char err[1024];
+
+	if (!t->o.rules)
+		t->o.rules = env->rules;
+	if (!(t->rules = td_rules_load(t->o.rules, err, sizeof(err))))
+		tree_die("%s", err);
+	if (td_unknown_tag(t->rules, t->o.enable, err, sizeof(err)) ||
+	    td_unknown_tag(t->rules, t->o.disable, err, sizeof(err)))
+		tree_die("%s", err);
+	if (t->o.cocci) {
+		char *v[] = { (char *)"spatch", (char *)"--version", NULL };
+		char line[512];
+
+		if (!env->cocci_dir)
+			tree_die("%s", "cannot find the semantic patches (cocci/): run make install");
+		snprintf(t->cocci_dir, sizeof(t->cocci_dir), "%s", env->cocci_dir);
+		if (first_line(v, NULL, line, sizeof(line), t->tmp))
+			tree_die("%s", "spatch not found: apt-get install coccinelle (or give --build DIR)");
+		return;
+	}
+	if (!t->o.plugin)
+		t->o.plugin = env->plugin;
+	if (!t->o.plugin || access(t->o.plugin, R_OK))
+		tree_die("cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
+			 t->o.plugin ? t->o.plugin : "teardown_check.so");
+}
+
+/* Can the compiler of the first command load the plugin at all? */
+static void check_plugin_loads(struct tree *t)
+{
+	char plugin[PATH_MAX + 16], rules[PATH_MAX + 64], line[1024];
+	const char *cc = t->o.cc;
+	int i;
+
+	for (i = 0; !cc && i < t->n; i++)
+		if (t->f[i].have_cmd && !t->f[i].skipped)
+			cc = t->f[i].cmd.argv[0];
+	if (!cc)
+		return;
+	if (strstr(cc, "clang"))
+		tree_die("this build compiles with '%s': the GCC plugin cannot load in clang; use --cocci, or a GCC build",
+			 cc);
+	snprintf(plugin, sizeof(plugin), "-fplugin=%s", t->o.plugin);
+	snprintf(rules, sizeof(rules), "-fplugin-arg-teardown_check-rules=%s",
+		 t->o.rules);
+	{
+		char *argv[] = { (char *)cc, plugin, rules, (char *)"-fsyntax-only",
+				 (char *)"-x", (char *)"c", (char *)"/dev/null", NULL };
+
+		if (first_line(argv, NULL, line, sizeof(line), t->tmp)) {
+			fprintf(stderr,
+				"teardown-check: '%s' cannot load the plugin (install gcc-12-plugin-dev and rebuild teardown-check with this compiler): %s\n",
+				cc, line);
+			exit(2);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ summary */
+
+static void summary(struct tree *t, const char *frontend)
+{
+	struct td_results *rs = &t->results;
+	const char *tags[64];
+	int counts[64], ntags = 0, i, k, skipped = 0;
+	long spent = (long)(time(NULL) - t->start);
+
+	for (i = 0; i < rs->n; i++) {
+		for (k = 0; k < ntags; k++)
+			if (!strcmp(tags[k], rs->r[i].tag))
+				break;
+		if (k == ntags && ntags < 64) {
+			tags[ntags] = rs->r[i].tag;
+			counts[ntags++] = 0;
+		}
+		if (k < 64)
+			counts[k]++;
+	}
+	fprintf(stderr, "teardown-check: %d files (%s front end)", t->n, frontend);
+	if (!t->o.cocci)
+		fprintf(stderr, ", %d drivers, %d modules", rs->stats.drivers,
+			rs->stats.modules);
+	fprintf(stderr, ", %d %s", rs->n,
+		t->results.baselined || t->o.baseline ? "new findings" : "findings");
+	for (k = 0; k < ntags; k++)
+		fprintf(stderr, "%s%s %d", k ? ", " : ": ", tags[k], counts[k]);
+	if (t->o.baseline)
+		fprintf(stderr, "; %d in the baseline", rs->baselined);
+	fputc('\n', stderr);
+	for (i = 0; i < t->n; i++)
+		skipped += !!t->f[i].skipped;
+	if (skipped) {
+		const char *why[16];
+		int nwhy[16], nw = 0;
+
+		for (i = 0; i < t->n; i++) {
+			if (!t->f[i].skipped)
+				continue;
+			for (k = 0; k < nw; k++)
+				if (why[k] == t->f[i].skipped)
+					break;
+			if (k == nw && nw < 16) {
+				why[nw] = t->f[i].skipped;
+				nwhy[nw++] = 0;
+			}
+			if (k < 16)
+				nwhy[k]++;
+		}
+		fputs("teardown-check: not checked or not wholly:", stderr);
+		for (k = 0; k < nw; k++)
+			fprintf(stderr, "%s %d %s", k ? ";" : "", nwhy[k], why[k]);
+		fputc('\n', stderr);
+	}
+	if (!t->o.cocci && (rs->stats.unkeyed || rs->stats.handed_off ||
+			    rs->stats.error_undecided || rs->stats.error_budget))
+		fprintf(stderr,
+			"teardown-check: left unjudged (counted, not reported): %d handles not kept in a field or global, %d resources handed to other code, %d error exits not certain, %d functions over the path budget\n",
+			rs->stats.unkeyed, rs->stats.handed_off,
+			rs->stats.error_undecided, rs->stats.error_budget);
+	fprintf(stderr, "teardown-check: %ldm%02lds\n", spent / 60, spent % 60);
+}
+
+/* ---------------------------------------------------------------- main */
+
+static void cleanup_tmp(const char *tmp)
+{
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+	char path[PATH_MAX * 2];
+
+	while (d && (e = readdir(d)))
+		if (e->d_name[0] != '.') {
+			snprintf(path, sizeof(path), "%s/%s", tmp, e->d_name);
+			unlink(path);
+		}
+	if (d)
+		closedir(d);
+	rmdir(tmp);
+}
+
+int tree_main(int argc, char **argv, const struct td_tree_env *env)
+{
+	struct tree t;
+	char **paths = (char **)xrealloc(NULL, argc * sizeof(char *));
+	const char *base = getenv("TMPDIR");
+	char err[1024];
+	int npaths, i, status;
+
+	memset(&t, 0, sizeof(t));
+	t.start = time(NULL);
+	npaths = parse_options(&t.o, argc, argv, paths);
+	if (!t.o.build && !t.o.compdb)
+		t.o.cocci = 1;
+	if (t.o.progress < 0)
+		t.o.progress = isatty(2);
+	snprintf(t.tmp, sizeof(t.tmp), "%s/teardown-check.XXXXXX",
+		 base && *base ? base : "/tmp");
+	if (!mkdtemp(t.tmp))
+		tree_die("cannot make a scratch directory in '%s'",
+			 base && *base ? base : "/tmp");
+	find_tools(&t, env);
+	if (t.o.build)
+		check_build_dir(&t);
+	for (i = 0; i < npaths; i++) {
+		struct stat st;
+
+		if (stat(paths[i], &st)) {
+			cleanup_tmp(t.tmp);
+			tree_die("cannot read '%s'", paths[i]);
+		}
+		if (S_ISDIR(st.st_mode))
+			walk(&t, paths[i]);
+		else if (is_c_file(paths[i]))
+			add_file(&t, paths[i]);
+		else
+			tree_die("'%s' is neither a directory nor a .c file", paths[i]);
+	}
+	if (t.n)
+		qsort(t.f, t.n, sizeof(*t.f), by_path);
+	if (t.o.root) {
+		if (!realpath(t.o.root, t.root))
+			tree_die("cannot read --root '%s'", t.o.root);
+	} else if (t.o.build) {
+		snprintf(t.root, sizeof(t.root), "%s", t.src);
+	} else if (t.n) {
+		kernel_top(t.f[0].path, t.root, sizeof(t.root));
+	}
+	if (!t.root[0] && !getcwd(t.root, sizeof(t.root)))
+		tree_die("%s", "cannot find the current directory");
+	if (t.o.since)
+		keep_changed(&t, t.o.since);
+	for (i = 0; i < t.n; i++) {
+		char rel[PATH_MAX];
+
+		t.f[i].rel = xstrdup(td_root_path(t.f[i].path, NULL, t.root, rel,
+						  sizeof(rel)));
+	}
+	t.results.root = t.root;
+	t.results.frontend = t.o.cocci ? "cocci" : "gcc";
+	if (!t.o.cocci) {
+		find_flags(&t);
+		check_plugin_loads(&t);
+	}
+	run_jobs(&t);
+	td_results_filter(&t.results, t.o.enable, t.o.disable);
+	td_results_finish(&t.results);
+	if (t.o.write_baseline) {
+		if (td_baseline_write(&t.results, t.o.write_baseline, err,
+				      sizeof(err)))
+			tree_die("%s", err);
+		if (!t.o.quiet)
+			fprintf(stderr, "teardown-check: wrote %d findings to %s\n",
+				t.results.n, t.o.write_baseline);
+	}
+	if (t.o.baseline &&
+	    td_baseline_apply(&t.results, t.o.baseline, err, sizeof(err))) {
+		cleanup_tmp(t.tmp);
+		tree_die("%s", err);
+	}
+	td_results_print(&t.results, t.o.format, t.rules, stdout);
+	if (!t.o.quiet)
+		summary(&t, t.results.frontend);
+	status = t.o.write_baseline ? 0 : t.results.n ? 1 : 0;
+	for (i = 0; t.o.strict && i < t.n; i++)
+		if (t.f[i].skipped)
+			status = 2;
+	cleanup_tmp(t.tmp);
+	td_results_free(&t.results);
+	td_rules_free(t.rules);
+	free(paths);
+	return status;
+}
