@@ -60,6 +60,8 @@ install: all
 	install -m 644 rules/teardown.rules $(DESTDIR)$(PREFIX)/lib/teardown-check/rules/
 	install -d $(DESTDIR)$(PREFIX)/share/teardown-check/cocci
 	install -m 644 cocci/*.cocci cocci/macros.h $(DESTDIR)$(PREFIX)/share/teardown-check/cocci/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/teardown-check.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 DEMO_DIR ?= drivers/hwmon
 

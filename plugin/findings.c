@@ -307,14 +307,15 @@ static int is_fingerprint(const char *s)
 	return !s[16] || s[16] == '\t' || s[16] == '\n';
 }
 
-int td_baseline_apply(struct td_results *rs, const char *path, char *err,
-		      size_t errlen)
+int td_baseline_load(struct td_baseline *b, const char *path,
+		     const char *frontend, char *err, size_t errlen)
 {
 	FILE *in = fopen(path, "r");
-	char *line = NULL, (*known)[17] = NULL;
+	char *line = NULL;
 	size_t cap = 0;
-	int nknown = 0, lineno = 0, header = 0, i, k, n = 0;
+	int lineno = 0, header = 0;
 
+	memset(b, 0, sizeof(*b));
 	if (!in) {
 		snprintf(err, errlen, "%s: cannot read the baseline: %s", path,
 			 strerror(errno));
@@ -331,10 +332,10 @@ int td_baseline_apply(struct td_results *rs, const char *path, char *err,
 		}
 		if (!strncmp(line, "# frontend ", 11)) {
 			line[strcspn(line, "\n")] = '\0';
-			if (strcmp(line + 11, rs->frontend)) {
+			if (strcmp(line + 11, frontend)) {
 				snprintf(err, errlen,
 					 "%s:%d: the baseline was written by the %s front end and this run uses %s; rewrite it with --write-baseline",
-					 path, lineno, line + 11, rs->frontend);
+					 path, lineno, line + 11, frontend);
 				goto fail;
 			}
 			continue;
@@ -347,11 +348,12 @@ int td_baseline_apply(struct td_results *rs, const char *path, char *err,
 				 path, lineno);
 			goto fail;
 		}
-		known = (char (*)[17])realloc(known, (nknown + 1) * sizeof(*known));
-		if (!known)
+		b->fingerprint = (char (*)[17])realloc(b->fingerprint,
+				(b->n + 1) * sizeof(*b->fingerprint));
+		if (!b->fingerprint)
 			goto fail;
-		memcpy(known[nknown], line, 16);
-		known[nknown++][16] = '\0';
+		memcpy(b->fingerprint[b->n], line, 16);
+		b->fingerprint[b->n++][16] = '\0';
 	}
 	if (!header) {
 		snprintf(err, errlen,
@@ -359,13 +361,28 @@ int td_baseline_apply(struct td_results *rs, const char *path, char *err,
 			 path);
 		goto fail;
 	}
+	free(line);
+	fclose(in);
+	return 0;
+fail:
+	free(b->fingerprint);
+	b->fingerprint = NULL;
+	free(line);
+	fclose(in);
+	return -1;
+}
+
+void td_baseline_apply(struct td_results *rs, struct td_baseline *b)
+{
+	int i, k, n = 0;
+
 	/* each entry hides one finding: a second, same-named one is new */
 	for (i = 0; i < rs->n; i++) {
-		for (k = 0; k < nknown; k++)
-			if (!strcmp(known[k], rs->r[i].fingerprint))
+		for (k = 0; k < b->n; k++)
+			if (!strcmp(b->fingerprint[k], rs->r[i].fingerprint))
 				break;
-		if (k < nknown) {
-			known[k][0] = '\0';
+		if (k < b->n) {
+			b->fingerprint[k][0] = '\0';
 			rs->baselined++;
 			result_free(&rs->r[i]);
 			continue;
@@ -373,15 +390,8 @@ int td_baseline_apply(struct td_results *rs, const char *path, char *err,
 		rs->r[n++] = rs->r[i];
 	}
 	rs->n = n;
-	free(known);
-	free(line);
-	fclose(in);
-	return 0;
-fail:
-	free(known);
-	free(line);
-	fclose(in);
-	return -1;
+	free(b->fingerprint);
+	b->fingerprint = NULL;
 }
 
 /* ------------------------------------------------------------ printing */
@@ -506,7 +516,7 @@ static void sarif_location(FILE *out, const char *file, int line, int col)
 	fprintf(out, "}, \"region\": {\"startLine\": %d", line > 0 ? line : 1);
 	if (col > 0)
 		fprintf(out, ", \"startColumn\": %d", col);
-	fputs("}}", out);
+	fputs("}}}", out);
 }
 
 /* The distinct tags of the results, in order of first appearance. */

@@ -75,8 +75,14 @@ void td_results_filter(struct td_results *rs, const char *enabled,
 /* Baselines: 0, or -1 with one line naming the place in err. */
 int td_baseline_write(const struct td_results *rs, const char *path,
 		      char *err, size_t errlen);
-int td_baseline_apply(struct td_results *rs, const char *path, char *err,
-		      size_t errlen);
+struct td_baseline {
+	int n;
+	char (*fingerprint)[17];
+};
+int td_baseline_load(struct td_baseline *b, const char *path,
+		     const char *frontend, char *err, size_t errlen);
+/* Drop the results b names, each entry at most one; frees b. */
+void td_baseline_apply(struct td_results *rs, struct td_baseline *b);
 
 void td_results_print(const struct td_results *rs, enum td_format format,
 		      const struct td_rules *rules, FILE *out);

@@ -485,8 +485,10 @@ static int family_of_tag(const struct td_rules *r, const char *tag, size_t len)
 {
 	int f;
 
+	/* scope=error families report as teardown-error-path */
 	for (f = 0; f < r->nfamilies; f++)
-		if (strlen(r->families[f].tag) == len &&
+		if (!r->families[f].error_only &&
+		    strlen(r->families[f].tag) == len &&
 		    !strncmp(r->families[f].tag, tag, len))
 			return f;
 	return -1;

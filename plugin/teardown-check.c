@@ -221,6 +221,7 @@ static char *concat(const char *a, const char *b)
 
 struct relay {
 	int findings;
+	int errors;
 	int internal;
 };
 
@@ -231,6 +232,9 @@ static void relay_gcc(const char *line, void *data)
 
 	if (strstr(line, ": warning: ") && strstr(line, " [teardown-"))
 		r->findings++;
+	/* --werror and the build's -Werror made it an error */
+	if (strstr(line, ": error: ") && strstr(line, " [teardown-"))
+		r->findings++, r->errors++;
 	if (strstr(line, ": teardown-check: internal error"))
 		r->internal = 1;
 	/* one write per line: make -j runs several of us on one pipe */
@@ -274,7 +278,7 @@ static int run_sparse(const struct options *o, int argc, char **argv)
 {
 	char **cmd = (char **)calloc(argc + 1, sizeof(*cmd));
 	struct options scratch;
-	struct relay r = { 0, 0 };
+	struct relay r = { 0 };
 	int i, n = 0, status;
 
 	cmd[n++] = (char *)o->sparse;
@@ -297,11 +301,11 @@ int main(int argc, char **argv)
 	const char *source = NULL;
 	char **cmd;
 	int nprefix, i, n = 0, status, sparse_status = 0;
-	struct relay gcc = { 0, 0 };
+	struct relay gcc = { 0 };
 
 	memset(&o, 0, sizeof(o));
 	if (argc < 2)
-		usage(stderr), exit(2);
+		die("%s", "nothing to check: give a PATH, or run me as kbuild's CHECK (see --help)");
 	for (i = 1; i < argc; i++)
 		if (!strncmp(argv[i], "--mode=", 7) &&
 		    strcmp(argv[i], "--mode=report"))
@@ -309,6 +313,8 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--help"))
 			usage(stdout), exit(0);
+		else if (!strcmp(argv[i], "--version"))
+			puts("teardown-check " TD_VERSION), exit(0);
 	if (!is_kbuild_call(argc, argv))
 		return tree(argc, argv);
 	nprefix = checkflags_prefix(argc - 1, argv + 1);
@@ -394,13 +400,15 @@ int main(int argc, char **argv)
 		die("cannot run '%s'", cmd[0]);
 	if (gcc.internal)
 		return 2;	/* already said, by the plugin, in one line */
+	if (gcc.errors)
+		return 1;	/* findings made errors: gcc failed for them */
 	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
 		fprintf(stderr, "teardown-check: %s: %s failed (%s %d); file not checked\n",
 			source, o.cc, WIFEXITED(status) ? "exit" : "signal",
 			WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 		return 2;
 	}
-	if (gcc.findings && o.fail_on_warn)
+	if ((gcc.findings && o.fail_on_warn) || gcc.errors)
 		return 1;
 	return sparse_status;	/* sparse's -Wsparse-error, for one */
 }

@@ -186,6 +186,8 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 			o->jobs = atoi(v);
 			if (o->jobs < 1)
 				tree_die("-j needs a number of jobs, not '%s'", v);
+		} else if (!strcmp(a, "--mode=report")) {
+			o->cocci = 1;	/* the others are cocci_main()'s */
 		} else if (!strcmp(a, "--cocci")) {
 			o->cocci = 1;
 		} else if (!strcmp(a, "--progress")) {
@@ -422,19 +424,27 @@ static void cmd_file(const struct tree *t, const char *rel, const char *suffix,
 		 dir ? "/" : "", (int)strlen(base) - 2, base, suffix);
 }
 
-/* The first line of a file that contains 'what', for skip reasons. */
+/*
+ * The first line of a file that contains 'what' (and 'error', if there
+ * is one such), for the reasons a file was not checked.
+ */
 static char *first_with(const char *path, const char *what)
 {
 	char *line = NULL, *found = NULL;
 	size_t cap = 0;
 	FILE *in = fopen(path, "r");
+	int pass;
 
-	while (in && getline(&line, &cap, in) > 0)
-		if (strstr(line, what)) {
+	for (pass = 0; in && !found && pass < 2; pass++) {
+		rewind(in);
+		while (!found && getline(&line, &cap, in) > 0) {
+			if (!strstr(line, what) ||
+			    (!pass && !strstr(line, "error")))
+				continue;
 			line[strcspn(line, "\n")] = '\0';
 			found = xstrdup(line);
-			break;
 		}
+	}
 	free(line);
 	if (in)
 		fclose(in);
@@ -1088,6 +1098,7 @@ static void cleanup_tmp(const char *tmp)
 int tree_main(int argc, char **argv, const struct td_tree_env *env)
 {
 	struct tree t;
+	struct td_baseline baseline;
 	char **paths = (char **)xrealloc(NULL, argc * sizeof(char *));
 	const char *base = getenv("TMPDIR");
 	char err[1024];
@@ -1144,6 +1155,13 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	}
 	t.results.root = t.root;
 	t.results.frontend = t.o.cocci ? "cocci" : "gcc";
+	/* a bad baseline is told before the scan, not after */
+	if (t.o.baseline && td_baseline_load(&baseline, t.o.baseline,
+					     t.results.frontend, err,
+					     sizeof(err))) {
+		cleanup_tmp(t.tmp);
+		tree_die("%s", err);
+	}
 	if (!t.o.cocci) {
 		find_flags(&t);
 		check_plugin_loads(&t);
@@ -1159,11 +1177,8 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 			fprintf(stderr, "teardown-check: wrote %d findings to %s\n",
 				t.results.n, t.o.write_baseline);
 	}
-	if (t.o.baseline &&
-	    td_baseline_apply(&t.results, t.o.baseline, err, sizeof(err))) {
-		cleanup_tmp(t.tmp);
-		tree_die("%s", err);
-	}
+	if (t.o.baseline)
+		td_baseline_apply(&t.results, &baseline);
 	td_results_print(&t.results, t.o.format, t.rules, stdout);
 	if (!t.o.quiet)
 		summary(&t, t.results.frontend);

@@ -7,7 +7,7 @@ set -eu
 
 packages="make gcc g++ gcc-12-plugin-dev python3 python3-pytest
 	linux-source-6.12 xz-utils flex bison bc libelf-dev libssl-dev
-	coccinelle sparse time python3-jsonschema python3-rfc3987"
+	coccinelle sparse time python3-jsonschema python3-rfc3987 man-db"
 
 missing=""
 for p in $packages; do

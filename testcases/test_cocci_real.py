@@ -12,13 +12,15 @@ known, short and explained (docs/coccinelle.md).
   reviewed list below; it includes files this configuration does not
   build, which the plugin never sees.
 """
+import json
 import os
 import re
+import subprocess
 import tempfile
 
 import pytest
 
-from conftest import REMOVE_PATH_ONLY, kbuild_check_argv, run_checker
+from conftest import CHECKER, REMOVE_PATH_ONLY, kbuild_check_argv, run_checker
 from real_drivers import DRIVERS
 from test_cocci import RELEASE, reported, spatch
 from test_real_drivers import matches, mutate
@@ -63,6 +65,10 @@ COCCI_DIRS = {
         # SuperH only: the timer is stopped by del_timer() in the
         # watchdog stop op, asynchronously; remove() has no fence
         ("drivers/watchdog/shwdt.c", "teardown-timer", "wdt->timer"),
+        # ISA only (teardown_async.cocci, no resource): pcwd_isa_remove()
+        # stops the self-re-arming ping timer with del_timer() in
+        # pcwd_stop(), then releases the I/O region the callback writes
+        ("drivers/watchdog/pcwd.c", "teardown-async", ""),
     },
 }
 
@@ -122,9 +128,17 @@ def test_cocci_patch_real_driver(kernel, driver):
 
 @pytest.mark.parametrize("directory", sorted(COCCI_DIRS))
 def test_cocci_directory(kernel, directory):
-    found = reported(os.path.join(kernel.src, directory))
-    got = set()
-    for path, _, tag, msg in found:
-        resource = re.match(r"[^']*'([^']+)'", msg).group(1)
-        got.add((os.path.relpath(path, kernel.src), tag, resource))
+    """Tree mode without a build: both semantic patches over the directory."""
+    r = subprocess.run([CHECKER, "--cocci", "-j2", "--format", "json",
+                        directory], cwd=kernel.src, capture_output=True,
+                       text=True, timeout=900)
+    assert r.returncode in (0, 1), r.stderr[-3000:]
+    doc = json.loads(r.stdout)
+    assert doc["frontend"] == "cocci" and doc["root"] == kernel.src
+    got = {(f["file"], f["tag"], f["resource"]) for f in doc["findings"]}
     assert got == COCCI_DIRS[directory], sorted(got)
+    assert r.returncode == (1 if got else 0)
+    files = sum(n.endswith(".c") for _, _, names in
+                os.walk(os.path.join(kernel.src, directory)) for n in names)
+    assert re.search(r"^teardown-check: %d files \(cocci front end\), %d "
+                     r"findings" % (files, len(got)), r.stderr, re.M), r.stderr
