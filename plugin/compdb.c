@@ -421,6 +421,21 @@ static int td_json_peek(struct td_json *j)
 	return -1;
 }
 
+/*
+ * After an element or member: 1 past a ',', 0 past the closing bracket,
+ * -1 (said) for anything else.
+ */
+static int td_json_next(struct td_json *j, int close)
+{
+	int c = td_json_peek(j);
+
+	if (c == ',' || c == close) {
+		j->s++;
+		return c == ',';
+	}
+	return td_json_expected(j, close == ']' ? "',' or ']'" : "',' or '}'");
+}
+
 static int td_json_hex4(struct td_json *j, unsigned int *v)
 {
 	int i;
@@ -611,7 +626,6 @@ static int td_json_skip(struct td_json *j, int depth);
 /* The rest of an array or object after its '[' or '{', thrown away. */
 static int td_json_skip_container(struct td_json *j, int depth, char close)
 {
-	const char *sep = close == ']' ? "',' or ']'" : "',' or '}'";
 
 	if (depth > TD_JSON_MAX_DEPTH)
 		return td_json_fail_at(j, j->line, "values nested too deeply");
@@ -630,15 +644,14 @@ static int td_json_skip_container(struct td_json *j, int depth, char close)
 		}
 		if (td_json_skip(j, depth + 1))
 			return -1;
-		if (td_json_peek(j) == ',') {
-			j->s++;
+		switch (td_json_next(j, close)) {
+		case 1:
 			continue;
-		}
-		if (td_json_peek(j) == close) {
-			j->s++;
+		case 0:
 			return 0;
+		default:
+			return -1;
 		}
-		return td_json_expected(j, sep);
 	}
 }
 
@@ -674,7 +687,7 @@ static int td_json_argv(struct td_json *j, char ***argvp, int *argcp)
 	static const char notstrings[] =
 		"\"arguments\" must be an array of strings";
 	char **argv, **tmp;
-	int n = 0, cap = 16;
+	int n = 0, cap = 16, more;
 
 	if (td_json_peek(j) != '[')
 		return td_json_fail_at(j, j->line, notstrings);
@@ -707,16 +720,11 @@ static int td_json_argv(struct td_json *j, char ***argvp, int *argcp)
 		if (td_json_string(j, &argv[n]))
 			goto fail;
 		argv[++n] = NULL;
-		if (td_json_peek(j) == ',') {
-			j->s++;
-			continue;
-		}
-		if (td_json_peek(j) == ']') {
-			j->s++;
+		more = td_json_next(j, ']');
+		if (more < 0)
+			goto fail;
+		if (!more)
 			break;
-		}
-		td_json_expected(j, "',' or ']'");
-		goto fail;
 	}
 done:
 	td_argv_free(*argvp);	/* a repeated key: the last one wins */
@@ -752,7 +760,7 @@ static int td_json_entry(struct td_json *j, const char *dbdir,
 {
 	char *dir = NULL, *file = NULL, *command = NULL, *key = NULL;
 	char **args = NULL;
-	int line = j->line, cmdline = 0, nargs = 0, ret = -1;
+	int line = j->line, cmdline = 0, nargs = 0, ret = -1, more;
 
 	j->s++;
 	if (td_json_peek(j) == '}') {
@@ -790,16 +798,11 @@ static int td_json_entry(struct td_json *j, const char *dbdir,
 		}
 		free(key);
 		key = NULL;
-		if (td_json_peek(j) == ',') {
-			j->s++;
-			continue;
-		}
-		if (td_json_peek(j) == '}') {
-			j->s++;
+		more = td_json_next(j, '}');
+		if (more < 0)
+			goto out;
+		if (!more)
 			break;
-		}
-		td_json_expected(j, "',' or '}'");
-		goto out;
 	}
 check:
 	if (!dir || !dir[0]) {
@@ -958,7 +961,7 @@ int td_compdb_load(const char *path, struct td_compdb *db, char *err,
 			     .errlen = errlen };
 	struct td_compile *tmp;
 	char *buf, *dbdir = NULL;
-	int cap = 0;
+	int cap = 0, more;
 	size_t len;
 
 	db->n = 0;
@@ -1013,16 +1016,11 @@ int td_compdb_load(const char *path, struct td_compdb *db, char *err,
 		if (td_json_entry(&j, dbdir, &db->entries[db->n]))
 			goto fail;
 		db->n++;
-		if (td_json_peek(&j) == ',') {
-			j.s++;
-			continue;
-		}
-		if (td_json_peek(&j) == ']') {
-			j.s++;
+		more = td_json_next(&j, ']');
+		if (more < 0)
+			goto fail;
+		if (!more)
 			break;
-		}
-		td_json_expected(&j, "',' or ']'");
-		goto fail;
 	}
 end:
 	if (td_json_peek(&j) >= 0) {

@@ -507,13 +507,29 @@ static void print_json(const struct td_results *rs, FILE *out)
 	fputs(rs->n ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
-static void sarif_location(FILE *out, const char *file, int line, int col)
+/* "artifactLocation": a path under the root is relative to SRCROOT */
+static void sarif_artifact(FILE *out, const char *file)
 {
-	fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
+	fputs("\"artifactLocation\": {\"uri\": ", out);
 	uri_string(out, file);
 	if (file[0] != '/')
 		fputs(", \"uriBaseId\": \"SRCROOT\"", out);
-	fprintf(out, "}, \"region\": {\"startLine\": %d", line > 0 ? line : 1);
+	fputs("}", out);
+}
+
+/* The members of a location object: "physicalLocation" and, if msg, "id". */
+static void sarif_location(FILE *out, const char *file, int line, int col,
+			   int id, const char *msg)
+{
+	fputc('{', out);
+	if (msg) {
+		fprintf(out, "\"id\": %d, \"message\": {\"text\": ", id);
+		json_string(out, msg);
+		fputs("}, ", out);
+	}
+	fputs("\"physicalLocation\": {", out);
+	sarif_artifact(out, file);
+	fprintf(out, ", \"region\": {\"startLine\": %d", line > 0 ? line : 1);
 	if (col > 0)
 		fprintf(out, ", \"startColumn\": %d", col);
 	fputs("}}}", out);
@@ -574,30 +590,15 @@ static void print_sarif(const struct td_results *rs,
 			rule_index(tags, &ntags, r->tag));
 		json_string(out, r->msg);
 		fputs("},\n        \"locations\": [", out);
-		sarif_location(out, r->file, r->line, r->col);
+		sarif_location(out, r->file, r->line, r->col, 0, NULL);
 		fputs("]", out);
-		if (r->nnotes) {
-			fputs(",\n        \"relatedLocations\": [", out);
-			for (k = 0; k < r->nnotes; k++) {
-				fprintf(out, "%s{\"id\": %d, \"message\": {\"text\": ",
-					k ? ", " : "", k);
-				json_string(out, r->note[k].msg);
-				fputs("}, ", out);
-				/* splice the location's members in */
-				fputs("\"physicalLocation\": {\"artifactLocation\": {\"uri\": ",
-				      out);
-				uri_string(out, r->note[k].file);
-				if (r->note[k].file[0] != '/')
-					fputs(", \"uriBaseId\": \"SRCROOT\"", out);
-				fprintf(out, "}, \"region\": {\"startLine\": %d",
-					r->note[k].line > 0 ? r->note[k].line : 1);
-				if (r->note[k].col > 0)
-					fprintf(out, ", \"startColumn\": %d",
-						r->note[k].col);
-				fputs("}}}", out);
-			}
-			fputs("]", out);
+		for (k = 0; k < r->nnotes; k++) {
+			fputs(k ? ", " : ",\n        \"relatedLocations\": [", out);
+			sarif_location(out, r->note[k].file, r->note[k].line,
+				       r->note[k].col, k, r->note[k].msg);
 		}
+		if (r->nnotes)
+			fputs("]", out);
 		fprintf(out, ",\n        \"partialFingerprints\": {\"teardownCheck/v1\": \"%s\"}",
 			r->fingerprint);
 		fputs(",\n        \"properties\": {\"driver\": ", out);
@@ -610,12 +611,9 @@ static void print_sarif(const struct td_results *rs,
 		if (r->fix_file) {
 			fputs(",\n        \"fixes\": [{\"description\": {\"text\": ", out);
 			json_string(out, r->fix_text);
-			fputs("}, \"artifactChanges\": [{\"artifactLocation\": {\"uri\": ",
-			      out);
-			uri_string(out, r->fix_file);
-			if (r->fix_file[0] != '/')
-				fputs(", \"uriBaseId\": \"SRCROOT\"", out);
-			fprintf(out, "}, \"replacements\": [{\"deletedRegion\": {\"startLine\": %d, \"startColumn\": 1, \"endLine\": %d, \"endColumn\": 1}, \"insertedContent\": {\"text\": ",
+			fputs("}, \"artifactChanges\": [{", out);
+			sarif_artifact(out, r->fix_file);
+			fprintf(out, ", \"replacements\": [{\"deletedRegion\": {\"startLine\": %d, \"startColumn\": 1, \"endLine\": %d, \"endColumn\": 1}, \"insertedContent\": {\"text\": ",
 				r->fix_line > 0 ? r->fix_line : 1,
 				r->fix_line > 0 ? r->fix_line : 1);
 			{

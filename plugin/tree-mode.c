@@ -1015,6 +1015,23 @@ static void check_plugin_loads(struct tree *t)
 
 /* ------------------------------------------------------------ summary */
 
+/* Count name among the first *n names (at most max of them). */
+static void tally(const char **names, int *counts, int *n, int max,
+		  const char *name)
+{
+	int k;
+
+	for (k = 0; k < *n; k++)
+		if (!strcmp(names[k], name)) {
+			counts[k]++;
+			return;
+		}
+	if (*n < max) {
+		names[*n] = name;
+		counts[(*n)++] = 1;
+	}
+}
+
 static void summary(struct tree *t, const char *frontend)
 {
 	struct td_results *rs = &t->results;
@@ -1022,17 +1039,8 @@ static void summary(struct tree *t, const char *frontend)
 	int counts[64], ntags = 0, i, k, skipped = 0;
 	long spent = (long)(time(NULL) - t->start);
 
-	for (i = 0; i < rs->n; i++) {
-		for (k = 0; k < ntags; k++)
-			if (!strcmp(tags[k], rs->r[i].tag))
-				break;
-		if (k == ntags && ntags < 64) {
-			tags[ntags] = rs->r[i].tag;
-			counts[ntags++] = 0;
-		}
-		if (k < 64)
-			counts[k]++;
-	}
+	for (i = 0; i < rs->n; i++)
+		tally(tags, counts, &ntags, 64, rs->r[i].tag);
 	fprintf(stderr, "teardown-check: %d files (%s front end)", t->n, frontend);
 	if (!t->o.cocci)
 		fprintf(stderr, ", %d drivers, %d modules", rs->stats.drivers,
@@ -1050,19 +1058,9 @@ static void summary(struct tree *t, const char *frontend)
 		const char *why[16];
 		int nwhy[16], nw = 0;
 
-		for (i = 0; i < t->n; i++) {
-			if (!t->f[i].skipped)
-				continue;
-			for (k = 0; k < nw; k++)
-				if (why[k] == t->f[i].skipped)
-					break;
-			if (k == nw && nw < 16) {
-				why[nw] = t->f[i].skipped;
-				nwhy[nw++] = 0;
-			}
-			if (k < 16)
-				nwhy[k]++;
-		}
+		for (i = 0; i < t->n; i++)
+			if (t->f[i].skipped)
+				tally(why, nwhy, &nw, 16, t->f[i].skipped);
 		fputs("teardown-check: not checked or not wholly:", stderr);
 		for (k = 0; k < nw; k++)
 			fprintf(stderr, "%s %d %s", k ? ";" : "", nwhy[k], why[k]);
