@@ -1077,12 +1077,19 @@ static void summary(struct tree *t, const char *frontend)
 
 /* ---------------------------------------------------------------- main */
 
-static void cleanup_tmp(const char *tmp)
-{
-	DIR *d = opendir(tmp);
-	struct dirent *e;
-	char path[PATH_MAX * 2];
+/* The scratch directory, removed however we exit (tree_die() too). */
+static char scratch[PATH_MAX];
 
+static void cleanup_tmp(void)
+{
+	const char *tmp = scratch;
+	char path[PATH_MAX * 2];
+	struct dirent *e;
+	DIR *d;
+
+	if (!tmp[0])
+		return;
+	d = opendir(tmp);
 	while (d && (e = readdir(d)))
 		if (e->d_name[0] != '.') {
 			snprintf(path, sizeof(path), "%s/%s", tmp, e->d_name);
@@ -1091,6 +1098,7 @@ static void cleanup_tmp(const char *tmp)
 	if (d)
 		closedir(d);
 	rmdir(tmp);
+	scratch[0] = '\0';
 }
 
 int tree_main(int argc, char **argv, const struct td_tree_env *env)
@@ -1114,6 +1122,8 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	if (!mkdtemp(t.tmp))
 		tree_die("cannot make a scratch directory in '%s'",
 			 base && *base ? base : "/tmp");
+	snprintf(scratch, sizeof(scratch), "%s", t.tmp);
+	atexit(cleanup_tmp);
 	find_tools(&t, env);
 	if (t.o.build)
 		check_build_dir(&t);
@@ -1121,7 +1131,6 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 		struct stat st;
 
 		if (stat(paths[i], &st)) {
-			cleanup_tmp(t.tmp);
 			tree_die("cannot read '%s'", paths[i]);
 		}
 		if (S_ISDIR(st.st_mode))
@@ -1157,7 +1166,6 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	if (t.o.baseline && td_baseline_load(&baseline, t.o.baseline,
 					     t.results.frontend, err,
 					     sizeof(err))) {
-		cleanup_tmp(t.tmp);
 		tree_die("%s", err);
 	}
 	if (!t.o.cocci) {
@@ -1184,7 +1192,6 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	for (i = 0; t.o.strict && i < t.n; i++)
 		if (t.f[i].skipped)
 			status = 2;
-	cleanup_tmp(t.tmp);
 	td_results_free(&t.results);
 	td_rules_free(t.rules);
 	free(paths);

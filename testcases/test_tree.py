@@ -333,8 +333,11 @@ def test_bad_input_is_one_line_and_exit_2(fake_tree, args, message):
     (fake_tree / "bad-baseline").write_text(
         "# teardown-check baseline\n# frontend gcc\nnot-a-fingerprint\n")
     (fake_tree / "not-a-plugin.so").write_text("garbage\n")
-    r = run(args, fake_tree)
+    scratch = fake_tree / "tmp"
+    scratch.mkdir()
+    r = run(args, fake_tree, env=dict(os.environ, TMPDIR=str(scratch)))
     assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+    assert not os.listdir(scratch), "scratch directory left behind"
     errors = [l for l in r.stderr.splitlines() if l.strip()]
     assert len(errors) == 1 and re.match(r"teardown-check: .*" + message,
                                          errors[0]), r.stderr
