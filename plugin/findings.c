@@ -432,6 +432,19 @@ static void uri_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* The members a fingerprint hashes, beside file and tag. */
+static void identity(FILE *out, const struct td_found *r)
+{
+	fputs("\"driver\": ", out);
+	json_string(out, r->driver);
+	fputs(", \"function\": ", out);
+	json_string(out, r->function);
+	fputs(", \"resource\": ", out);
+	json_string(out, r->resource);
+	fputs(", \"other\": ", out);
+	json_string(out, r->other);
+}
+
 static void print_text(const struct td_results *rs, FILE *out)
 {
 	int i, k;
@@ -471,14 +484,8 @@ static void print_json(const struct td_results *rs, FILE *out)
 		fputs(", \"file\": ", out);
 		json_string(out, r->file);
 		fprintf(out, ", \"line\": %d, \"column\": %d", r->line, r->col);
-		fputs(", \"driver\": ", out);
-		json_string(out, r->driver);
-		fputs(", \"function\": ", out);
-		json_string(out, r->function);
-		fputs(", \"resource\": ", out);
-		json_string(out, r->resource);
-		fputs(", \"other\": ", out);
-		json_string(out, r->other);
+		fputs(", ", out);
+		identity(out, r);
 		fprintf(out, ", \"fingerprint\": \"%s\", \"message\": ",
 			r->fingerprint);
 		json_string(out, r->msg);
@@ -601,12 +608,8 @@ static void print_sarif(const struct td_results *rs,
 			fputs("]", out);
 		fprintf(out, ",\n        \"partialFingerprints\": {\"teardownCheck/v1\": \"%s\"}",
 			r->fingerprint);
-		fputs(",\n        \"properties\": {\"driver\": ", out);
-		json_string(out, r->driver);
-		fputs(", \"function\": ", out);
-		json_string(out, r->function);
-		fputs(", \"resource\": ", out);
-		json_string(out, r->resource);
+		fputs(",\n        \"properties\": {", out);
+		identity(out, r);
 		fputs("}", out);
 		if (r->fix_file) {
 			fputs(",\n        \"fixes\": [{\"description\": {\"text\": ", out);
