@@ -38,7 +38,8 @@ chmod +x "$work/record"
 # wall seconds and max RSS (KB) of one run: "SECONDS KB"
 measure() {
 	/usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>&1 || true
-	cat "$work/t"
+	# a non-zero exit adds a "Command exited with ..." line first
+	tail -n 1 "$work/t"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
