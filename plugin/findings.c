@@ -256,8 +256,8 @@ void td_results_filter(struct td_results *rs, const char *enabled,
 	int i, n = 0;
 
 	for (i = 0; i < rs->n; i++) {
-		if ((enabled && !td_tag_listed(enabled, rs->r[i].tag)) ||
-		    td_tag_listed(disabled, rs->r[i].tag)) {
+		if ((enabled && !td_in_list(enabled, rs->r[i].tag)) ||
+		    td_in_list(disabled, rs->r[i].tag)) {
 			result_free(&rs->r[i]);
 			continue;
 		}

@@ -42,9 +42,9 @@ int td_tag_enabled(const struct td_model *m, const char *tag)
 
 	if (!o)
 		return 1;
-	if (o->enabled && !td_tag_listed(o->enabled, tag))
+	if (o->enabled && !td_in_list(o->enabled, tag))
 		return 0;
-	return !td_tag_listed(o->disabled, tag);
+	return !td_in_list(o->disabled, tag);
 }
 
 const char *td_res_ident(const struct td_resource *res)
@@ -90,19 +90,9 @@ static int family_of_type(const struct td_model *m, const char *type)
 
 	if (!type)
 		return -1;
-	for (i = 0; i < m->rules->nfamilies; i++) {
-		const char *t = m->rules->families[i].type;
-		size_t n = strlen(type);
-
-		/* type= is a comma-separated list */
-		while (t && *t) {
-			if (!strncmp(t, type, n) && (t[n] == ',' || !t[n]))
-				return i;
-			t = strchr(t, ',');
-			if (t)
-				t++;
-		}
-	}
+	for (i = 0; i < m->rules->nfamilies; i++)
+		if (td_in_list(m->rules->families[i].type, type))
+			return i;
 	return -1;
 }
 

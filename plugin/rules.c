@@ -528,12 +528,12 @@ void td_rules_tag_summary(const struct td_rules *r, const char *tag,
 			 r->families[f].undone);
 }
 
-int td_tag_listed(const char *list, const char *tag)
+int td_in_list(const char *list, const char *word)
 {
-	size_t n = strlen(tag);
+	size_t n = strlen(word);
 
 	while (list && *list) {
-		if (!strncmp(list, tag, n) && (list[n] == ',' || !list[n]))
+		if (!strncmp(list, word, n) && (list[n] == ',' || !list[n]))
 			return 1;
 		list = strchr(list, ',');
 		if (list)

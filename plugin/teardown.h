@@ -315,8 +315,8 @@ void td_rules_tag_summary(const struct td_rules *rules, const char *tag,
 /* Names the first tag of the list no check reports, in err; or 0. */
 int td_unknown_tag(const struct td_rules *rules, const char *list, char *err,
 		   size_t errlen);
-/* Is tag in the comma-separated list? */
-int td_tag_listed(const char *list, const char *tag);
+/* Is word one of the comma-separated list's (tags, type=)? */
+int td_in_list(const char *list, const char *word);
 
 /* ---- facts (unit.c) ---- */
 
