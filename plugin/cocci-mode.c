@@ -28,40 +28,48 @@ static const char *const patches[] = {
 	"teardown_async.cocci",
 };
 
+int td_parse_failure(int *in_error, const char *line, char *file,
+		     size_t len, int *at)
+{
+	const char *f, *l;
+	size_t n;
+
+	if (!strncmp(line, "parse error", 11)) {
+		*in_error = 1;
+		return 0;
+	}
+	f = strstr(line, "File \"");
+	if (!*in_error || !f)
+		return 0;
+	*in_error = 0;
+	f += 6;
+	n = strcspn(f, "\"");
+	if (n >= len)
+		return 0;
+	memcpy(file, f, n);
+	file[n] = '\0';
+	l = strstr(f, ", line ");
+	*at = l ? atoi(l + 7) : 0;
+	return 1;
+}
+
 struct parse_state {
 	char file[PATH_MAX];
 	int in_error;
 	int failures;
 };
 
-/*
- * spatch --parse-c says "parse error" and then
- *   = File "drivers/foo.c", line 2, column 0, charpos = 53
- * once per place it gave up; name each.
- */
+/* Name each place spatch --parse-c gave up at. */
 static void parse_line(const char *line, void *data)
 {
 	struct parse_state *s = (struct parse_state *)data;
-	const char *f;
-	int n;
+	int at;
 
-	if (!strncmp(line, "parse error", 11)) {
-		s->in_error = 1;
+	if (!td_parse_failure(&s->in_error, line, s->file, sizeof(s->file),
+			      &at))
 		return;
-	}
-	f = strstr(line, "File \"");
-	if (!s->in_error || !f)
-		return;
-	s->in_error = 0;
-	f += 6;
-	n = (int)strcspn(f, "\"");
-	if (n >= (int)sizeof(s->file))
-		return;
-	memcpy(s->file, f, n);
-	s->file[n] = '\0';
-	f = strstr(f, ", line ");
 	printf("%s:%d: error: spatch cannot parse this; the Coccinelle checks do not see the code it drops [teardown-cocci-parse]\n",
-	       s->file, f ? atoi(f + 7) : 0);
+	       s->file, at);
 	s->failures++;
 }
 

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "teardown.h"
+#include "cocci-mode.h"
 #include "compdb.h"
 #include "findings.h"
 #include "run.h"
@@ -795,14 +796,14 @@ static void gcc_done(struct tree *t, struct job *j, int status)
 
 /* Which of the job's files spatch named, by the path we gave it. */
 static struct tree_file *job_file(struct tree *t, struct job *j,
-				  const char *name, size_t len)
+				  const char *name)
 {
 	int i;
 
 	for (i = 0; i < j->nfiles; i++) {
 		struct tree_file *f = &t->f[j->file + i];
 
-		if (strlen(f->path) == len && !strncmp(f->path, name, len))
+		if (!strcmp(f->path, name))
 			return f;
 	}
 	return NULL;
@@ -810,33 +811,25 @@ static struct tree_file *job_file(struct tree *t, struct job *j,
 
 static void cocci_done(struct tree *t, struct job *j, int status)
 {
-	char out[PATH_MAX + 48], *line = NULL, *at;
+	char out[PATH_MAX + 48], name[PATH_MAX], *line = NULL;
 	struct tree_file *f;
 	size_t cap = 0;
-	int k, failed = 0;
+	int k, failed = 0, at;
 	FILE *in;
 
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		tree_die("%s", "spatch not found: apt-get install coccinelle");
-	/* "parse error", then ' = File "F", line N, column C, ...' */
 	snprintf(out, sizeof(out), "%s.0", j->out);
 	in = fopen(out, "r");
 	while (in && getline(&line, &cap, in) > 0) {
-		if (!strncmp(line, "parse error", 11)) {
-			failed = 1;
+		if (!td_parse_failure(&failed, line, name, sizeof(name), &at))
 			continue;
-		}
-		if (!failed || !(at = strstr(line, "File \"")))
-			continue;
-		failed = 0;
-		f = job_file(t, j, at + 6, strcspn(at + 6, "\""));
+		f = job_file(t, j, name);
 		if (!f || f->skipped)
 			continue;
 		f->skipped = "spatch cannot parse all of it; the checks do not see what it drops";
-		if ((at = strstr(at, ", line "))) {
-			f->detail = xstrdup(at + 2);
-			f->detail[strcspn(f->detail, ",")] = '\0';
-		}
+		f->detail = (char *)xrealloc(NULL, 32);
+		snprintf(f->detail, 32, "line %d", at);
 	}
 	if (in)
 		fclose(in);
