@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -83,4 +84,35 @@ int td_spawn(char *const argv[], const char *cwd, const char *out)
 	fprintf(stderr, "teardown-check: cannot run '%s': %s\n", argv[0],
 		strerror(errno));
 	_exit(127);
+}
+
+static char *joined(const char *a, const char *b)
+{
+	char *s = (char *)malloc(strlen(a) + strlen(b) + 1);
+
+	if (!s) {
+		fputs("teardown-check: out of memory\n", stderr);
+		exit(2);
+	}
+	return strcat(strcpy(s, a), b);
+}
+
+int td_plugin_argv(char **argv, const char *plugin, const char *rules,
+		   const char *enable, const char *disable)
+{
+	int n = 0;
+
+	argv[n++] = joined("-S", "");
+	argv[n++] = joined("-o", "");
+	argv[n++] = joined("/dev/null", "");
+	argv[n++] = joined("-w", "");
+	argv[n++] = joined("-fplugin=", plugin);
+	argv[n++] = joined("-fplugin-arg-teardown_check-stop", "");
+	argv[n++] = joined("-fplugin-arg-teardown_check-rules=", rules);
+	if (enable)
+		argv[n++] = joined("-fplugin-arg-teardown_check-enable=", enable);
+	if (disable)
+		argv[n++] = joined("-fplugin-arg-teardown_check-disable=",
+				   disable);
+	return n;
 }

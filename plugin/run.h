@@ -16,6 +16,16 @@ int td_run_lines(char *const argv[], int both,
 		 void (*fn)(const char *line, void *data), void *data);
 
 /*
+ * The arguments that make a compile a check, the same in kbuild and tree
+ * modes: no object (the plugin exits after its pass), no gcc warnings
+ * (the build showed them), the plugin, its rules and its tag lists.
+ * Writes at most TD_PLUGIN_ARGS malloc'd words to argv; returns how many.
+ */
+#define TD_PLUGIN_ARGS 9
+int td_plugin_argv(char **argv, const char *plugin, const char *rules,
+		   const char *enable, const char *disable);
+
+/*
  * Start argv in directory cwd (NULL: ours) with its stdout and stderr
  * going to the file out; returns the pid, or -1.
  */

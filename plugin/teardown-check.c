@@ -208,17 +208,6 @@ static int checkflags_prefix(int argc, char **argv)
 	return n;
 }
 
-static char *concat(const char *a, const char *b)
-{
-	char *s = (char *)malloc(strlen(a) + strlen(b) + 1);
-
-	if (!s)
-		die("%s", "out of memory");
-	strcpy(s, a);
-	strcat(s, b);
-	return s;
-}
-
 struct relay {
 	int findings;
 	int errors;
@@ -372,17 +361,8 @@ int main(int argc, char **argv)
 	if (o.sparse)
 		sparse_status = run_sparse(&o, argc, argv);
 	cmd[0] = (char *)o.cc;
-	cmd[++n] = (char *)"-S";
-	cmd[++n] = (char *)"-o";
-	cmd[++n] = (char *)"/dev/null";
-	cmd[++n] = (char *)"-w";	/* the build already showed gcc's own */
-	cmd[++n] = concat("-fplugin=", o.plugin);
-	cmd[++n] = (char *)"-fplugin-arg-teardown_check-stop";
-	cmd[++n] = concat("-fplugin-arg-teardown_check-rules=", o.rules);
-	if (o.disable)
-		cmd[++n] = concat("-fplugin-arg-teardown_check-disable=", o.disable);
-	if (o.enable)
-		cmd[++n] = concat("-fplugin-arg-teardown_check-enable=", o.enable);
+	n += td_plugin_argv(cmd + n + 1, o.plugin, o.rules, o.enable,
+			    o.disable);
 	if (o.stats)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-stats";
 	if (o.trace)

@@ -590,45 +590,13 @@ static pid_t start_job(struct job *j)
 	_exit(0);
 }
 
-/* The plugin's own arguments, the same for every file. */
-static char **plugin_args(struct tree *t, int *n)
-{
-	static char *args[16];
-	static char buf[8][PATH_MAX + 64];
-	int k = 0;
-
-	args[k++] = (char *)"-S";
-	args[k++] = (char *)"-o";
-	args[k++] = (char *)"/dev/null";
-	args[k++] = (char *)"-w";
-	snprintf(buf[0], sizeof(buf[0]), "-fplugin=%s", t->o.plugin);
-	args[k++] = buf[0];
-	args[k++] = (char *)"-fplugin-arg-teardown_check-stop";
-	snprintf(buf[1], sizeof(buf[1]), "-fplugin-arg-teardown_check-rules=%s",
-		 t->o.rules);
-	args[k++] = buf[1];
-	if (t->o.enable) {
-		snprintf(buf[2], sizeof(buf[2]),
-			 "-fplugin-arg-teardown_check-enable=%s", t->o.enable);
-		args[k++] = buf[2];
-	}
-	if (t->o.disable) {
-		snprintf(buf[3], sizeof(buf[3]),
-			 "-fplugin-arg-teardown_check-disable=%s", t->o.disable);
-		args[k++] = buf[3];
-	}
-	*n = k;
-	return args;
-}
-
 /* kbuild's compile command, made into a check: no object, no deps. */
 static char **gcc_job(struct tree *t, const struct tree_file *f,
 		      const char *records)
 {
-	int nplug, n = 0, i;
-	char **plug = plugin_args(t, &nplug);
+	int n = 0, i;
 	char **argv = (char **)xrealloc(NULL,
-			(f->cmd.argc + nplug + 4) * sizeof(*argv));
+			(f->cmd.argc + TD_PLUGIN_ARGS + 4) * sizeof(*argv));
 	char *rec = (char *)xrealloc(NULL, strlen(records) + 64);
 
 	argv[n++] = xstrdup(t->o.cc ? t->o.cc : f->cmd.argv[0]);
@@ -646,8 +614,8 @@ static char **gcc_job(struct tree *t, const struct tree_file *f,
 		}
 		argv[n++] = xstrdup(a);
 	}
-	for (i = 0; i < nplug; i++)
-		argv[n++] = xstrdup(plug[i]);
+	n += td_plugin_argv(argv + n, t->o.plugin, t->o.rules, t->o.enable,
+			    t->o.disable);
 	sprintf(rec, "-fplugin-arg-teardown_check-records=%s", records);
 	argv[n++] = rec;
 	argv[n] = NULL;
