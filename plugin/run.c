@@ -11,6 +11,14 @@
 
 #include "run.h"
 
+void td_die(const char *fmt, const char *arg)
+{
+	fputs("teardown-check: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	exit(2);
+}
+
 int td_self_dir(char *dir, size_t len)
 {
 	char self[PATH_MAX];
@@ -90,10 +98,8 @@ static char *joined(const char *a, const char *b)
 {
 	char *s = (char *)malloc(strlen(a) + strlen(b) + 1);
 
-	if (!s) {
-		fputs("teardown-check: out of memory\n", stderr);
-		exit(2);
-	}
+	if (!s)
+		td_die("%s", "out of memory");
 	return strcat(strcpy(s, a), b);
 }
 

@@ -4,6 +4,9 @@
 
 #include <stddef.h>
 
+/* "teardown-check: " and fmt (one %s, arg) on stderr; exit 2. */
+void td_die(const char *fmt, const char *arg) __attribute__((noreturn));
+
 /* The directory this program lives in; -1 if it cannot be known. */
 int td_self_dir(char *dir, size_t len);
 

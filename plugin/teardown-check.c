@@ -82,14 +82,6 @@ static void usage(FILE *out)
 	td_tree_usage(out);
 }
 
-static int die(const char *fmt, const char *arg)
-{
-	fputs("teardown-check: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	exit(2);
-}
-
 /* Our options; returns 1 when 'arg' was one. */
 static int own_option(struct options *o, const char *arg)
 {
@@ -280,7 +272,7 @@ static int run_sparse(const struct options *o, int argc, char **argv)
 	status = td_run_lines(cmd, 0, relay_gcc, &r);
 	free(cmd);
 	if (status < 0 || (WIFEXITED(status) && WEXITSTATUS(status) == 127))
-		die("cannot run sparse '%s' (apt-get install sparse)", o->sparse);
+		td_die("cannot run sparse '%s' (apt-get install sparse)", o->sparse);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
 }
 
@@ -294,7 +286,7 @@ int main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	if (argc < 2)
-		die("%s", "nothing to check: give a PATH, or run me as kbuild's CHECK (see --help)");
+		td_die("%s", "nothing to check: give a PATH, or run me as kbuild's CHECK (see --help)");
 	for (i = 1; i < argc; i++)
 		if (!strncmp(argv[i], "--mode=", 7) &&
 		    strcmp(argv[i], "--mode=report"))
@@ -322,7 +314,7 @@ int main(int argc, char **argv)
 			continue;
 		/* CF= words and our leading options are ours to judge */
 		if (!strncmp(arg, "--", 2) && (i <= nprefix || !n))
-			die("unknown option '%s' (see --help)", arg);
+			td_die("unknown option '%s' (see --help)", arg);
 		if (i <= nprefix)
 			continue;	/* sparse's flags from $CHECKFLAGS */
 		if (!strcmp(arg, "-c") || !strcmp(arg, "-o")) {
@@ -336,13 +328,13 @@ int main(int argc, char **argv)
 		cmd[++n] = argv[i];
 	}
 	if (!source)
-		die("%s", "no C source file on the command line (see --help)");
+		td_die("%s", "no C source file on the command line (see --help)");
 	if (access(source, R_OK))
-		die("cannot read '%s'", source);
+		td_die("cannot read '%s'", source);
 	if (!o.plugin)
 		o.plugin = find_plugin();
 	if (!o.plugin || access(o.plugin, R_OK))
-		die("cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
+		td_die("cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
 		    o.plugin ? o.plugin : PLUGIN_SO);
 	if (!o.rules)
 		o.rules = find_rules(o.plugin);
@@ -352,10 +344,10 @@ int main(int argc, char **argv)
 		struct td_rules *rules = td_rules_load(o.rules, err, sizeof(err));
 
 		if (!rules)
-			die("%s", err);
+			td_die("%s", err);
 		if (td_unknown_tag(rules, o.enable, err, sizeof(err)) ||
 		    td_unknown_tag(rules, o.disable, err, sizeof(err)))
-			die("%s", err);
+			td_die("%s", err);
 		td_rules_free(rules);
 	}
 	if (o.sparse)
@@ -377,7 +369,7 @@ int main(int argc, char **argv)
 
 	status = td_run_lines(cmd, 0, relay_gcc, &gcc);
 	if (status < 0)
-		die("cannot run '%s'", cmd[0]);
+		td_die("cannot run '%s'", cmd[0]);
 	if (gcc.internal)
 		return 2;	/* already said, by the plugin, in one line */
 	if (gcc.errors)

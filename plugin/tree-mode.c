@@ -70,19 +70,11 @@ struct tree {
 	time_t start;
 };
 
-static void tree_die(const char *fmt, const char *arg)
-{
-	fputs("teardown-check: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	exit(2);
-}
-
 static void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n);
 	if (!p)
-		tree_die("%s", "out of memory");
+		td_die("%s", "out of memory");
 	return p;
 }
 
@@ -135,7 +127,7 @@ static const char *valued(int argc, char **argv, int *i, const char *name)
 	if (argv[*i][n])
 		return NULL;
 	if (*i + 1 >= argc)
-		tree_die("option '%s' needs a value (see --help)", name);
+		td_die("option '%s' needs a value (see --help)", name);
 	return argv[++*i];
 }
 
@@ -181,12 +173,12 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 			else if (!strcmp(v, "sarif"))
 				o->format = TD_FORMAT_SARIF;
 			else
-				tree_die("unknown format '%s': text, json or sarif", v);
+				td_die("unknown format '%s': text, json or sarif", v);
 		} else if (!strncmp(a, "-j", 2)) {
 			v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : "";
 			o->jobs = atoi(v);
 			if (o->jobs < 1)
-				tree_die("-j needs a number of jobs, not '%s'", v);
+				td_die("-j needs a number of jobs, not '%s'", v);
 		} else if (!strcmp(a, "--mode=report")) {
 			o->cocci = 1;	/* the others are cocci_main()'s */
 		} else if (!strcmp(a, "--cocci")) {
@@ -202,13 +194,13 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 		} else if (!strcmp(a, "--fail-on-warn")) {
 			/* tree mode always fails on new findings */
 		} else if (a[0] == '-') {
-			tree_die("unknown option '%s' (see --help)", a);
+			td_die("unknown option '%s' (see --help)", a);
 		} else {
 			paths[npaths++] = argv[i];
 		}
 	}
 	if (!npaths)
-		tree_die("%s", "no PATH to check (see --help)");
+		td_die("%s", "no PATH to check (see --help)");
 	if (o->cocci && (o->build || o->compdb))
 		o->build = o->compdb = NULL;
 	if (o->jobs < 1) {
@@ -336,7 +328,7 @@ static void keep_changed(struct tree *t, const char *rev)
 				    (char *)"--show-toplevel", NULL };
 
 		if (first_line(top_cmd, dir, top, sizeof(top), t->tmp))
-			tree_die("--since: '%s' is not in a git work tree", dir);
+			td_die("--since: '%s' is not in a git work tree", dir);
 	}
 	for (pass = 0; pass < 2; pass++) {
 		char *diff[] = { (char *)"git", (char *)"diff", (char *)"--name-only",
@@ -399,13 +391,13 @@ static void check_build_dir(struct tree *t)
 	char src[PATH_MAX + 16];
 
 	if (!realpath(t->o.build, t->build))
-		tree_die("cannot read the build directory '%s'", t->o.build);
+		td_die("cannot read the build directory '%s'", t->o.build);
 	if (!exists(t->build, ".config"))
-		tree_die("'%s' is not a kernel build directory (no .config): run make O=DIR allmodconfig (or your config) first",
+		td_die("'%s' is not a kernel build directory (no .config): run make O=DIR allmodconfig (or your config) first",
 			 t->o.build);
 	if (!exists(t->build, "include/generated/autoconf.h") ||
 	    !exists(t->build, "include/config/auto.conf"))
-		tree_die("the kernel build directory '%s' is not prepared: run make O=DIR modules_prepare",
+		td_die("the kernel build directory '%s' is not prepared: run make O=DIR modules_prepare",
 			 t->o.build);
 	/* O= builds link back to their source; in-tree builds are it */
 	snprintf(src, sizeof(src), "%s/source", t->build);
@@ -489,7 +481,7 @@ static void ask_kbuild(struct tree *t)
 			want);
 	pid = td_spawn(argv, t->build, log);
 	if (pid < 0 || waitpid(pid, &status, 0) < 0)
-		tree_die("%s", "cannot run make");
+		td_die("%s", "cannot run make");
 	for (i = 4; i < n; i++)
 		free(argv[i]);
 	free(argv);
@@ -521,7 +513,7 @@ static void find_flags(struct tree *t)
 				      t->build), !access(dbpath, R_OK)))) {
 		if (td_compdb_load(t->o.compdb ? t->o.compdb : dbpath, &t->db,
 				   err, sizeof(err)))
-			tree_die("%s", err);
+			td_die("%s", err);
 		t->have_db = 1;
 	}
 	for (i = 0; i < t->n; i++) {
@@ -646,7 +638,7 @@ static char **cocci_job(struct tree *t, const struct job *j, const char *patch)
 
 		snprintf(path, sizeof(path), "%s.groups", j->out);
 		if (!(groups = fopen(path, "w")))
-			tree_die("cannot write '%s'", path);
+			td_die("cannot write '%s'", path);
 		for (i = 0; i < j->nfiles; i++)
 			fprintf(groups, "%s\n\n", t->f[j->file + i].path);
 		fclose(groups);
@@ -786,7 +778,7 @@ static void cocci_done(struct tree *t, struct job *j, int status)
 	FILE *in;
 
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		tree_die("%s", "spatch not found: apt-get install coccinelle");
+		td_die("%s", "spatch not found: apt-get install coccinelle");
 	snprintf(out, sizeof(out), "%s.0", j->out);
 	in = fopen(out, "r");
 	while (in && getline(&line, &cap, in) > 0) {
@@ -893,7 +885,7 @@ static void run_jobs(struct tree *t)
 			}
 			j->pid = start_job(j);
 			if (j->pid < 0)
-				tree_die("%s", "cannot start a job (fork failed)");
+				td_die("%s", "cannot start a job (fork failed)");
 			running++;
 		}
 		pid = wait(&status);
@@ -921,25 +913,25 @@ static void find_tools(struct tree *t, const struct td_tree_env *env)
 	if (!t->o.rules)
 		t->o.rules = env->rules;
 	if (!(t->rules = td_rules_load(t->o.rules, err, sizeof(err))))
-		tree_die("%s", err);
+		td_die("%s", err);
 	if (td_unknown_tag(t->rules, t->o.enable, err, sizeof(err)) ||
 	    td_unknown_tag(t->rules, t->o.disable, err, sizeof(err)))
-		tree_die("%s", err);
+		td_die("%s", err);
 	if (t->o.cocci) {
 		char *v[] = { (char *)"spatch", (char *)"--version", NULL };
 		char line[512];
 
 		if (!env->cocci_dir)
-			tree_die("%s", "cannot find the semantic patches (cocci/): run make install");
+			td_die("%s", "cannot find the semantic patches (cocci/): run make install");
 		snprintf(t->cocci_dir, sizeof(t->cocci_dir), "%s", env->cocci_dir);
 		if (first_line(v, NULL, line, sizeof(line), t->tmp))
-			tree_die("%s", "spatch not found: apt-get install coccinelle (or give --build DIR)");
+			td_die("%s", "spatch not found: apt-get install coccinelle (or give --build DIR)");
 		return;
 	}
 	if (!t->o.plugin)
 		t->o.plugin = env->plugin;
 	if (!t->o.plugin || access(t->o.plugin, R_OK))
-		tree_die("cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
+		td_die("cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
 			 t->o.plugin ? t->o.plugin : "teardown_check.so");
 }
 
@@ -956,7 +948,7 @@ static void check_plugin_loads(struct tree *t)
 	if (!cc)
 		return;
 	if (strstr(cc, "clang"))
-		tree_die("this build compiles with '%s': the GCC plugin cannot load in clang; use --cocci, or a GCC build",
+		td_die("this build compiles with '%s': the GCC plugin cannot load in clang; use --cocci, or a GCC build",
 			 cc);
 	snprintf(plugin, sizeof(plugin), "-fplugin=%s", t->o.plugin);
 	snprintf(rules, sizeof(rules), "-fplugin-arg-teardown_check-rules=%s",
@@ -993,8 +985,9 @@ static void tally(const char **names, int *counts, int *n, int max,
 	}
 }
 
-static void summary(struct tree *t, const char *frontend)
+static void summary(struct tree *t)
 {
+	const char *frontend = t->results.frontend;
 	struct td_results *rs = &t->results;
 	const char *tags[64];
 	int counts[64], ntags = 0, i, k, skipped = 0;
@@ -1038,7 +1031,7 @@ static void summary(struct tree *t, const char *frontend)
 
 /* ---------------------------------------------------------------- main */
 
-/* The scratch directory, removed however we exit (tree_die() too). */
+/* The scratch directory, removed however we exit (td_die() too). */
 static char scratch[PATH_MAX];
 
 static void cleanup_tmp(void)
@@ -1081,7 +1074,7 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	snprintf(t.tmp, sizeof(t.tmp), "%s/teardown-check.XXXXXX",
 		 base && *base ? base : "/tmp");
 	if (!mkdtemp(t.tmp))
-		tree_die("cannot make a scratch directory in '%s'",
+		td_die("cannot make a scratch directory in '%s'",
 			 base && *base ? base : "/tmp");
 	snprintf(scratch, sizeof(scratch), "%s", t.tmp);
 	atexit(cleanup_tmp);
@@ -1092,27 +1085,27 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 		struct stat st;
 
 		if (stat(paths[i], &st)) {
-			tree_die("cannot read '%s'", paths[i]);
+			td_die("cannot read '%s'", paths[i]);
 		}
 		if (S_ISDIR(st.st_mode))
 			walk(&t, paths[i]);
 		else if (is_c_file(paths[i]))
 			add_file(&t, paths[i]);
 		else
-			tree_die("'%s' is neither a directory nor a .c file", paths[i]);
+			td_die("'%s' is neither a directory nor a .c file", paths[i]);
 	}
 	if (t.n)
 		qsort(t.f, t.n, sizeof(*t.f), by_path);
 	if (t.o.root) {
 		if (!realpath(t.o.root, t.root))
-			tree_die("cannot read --root '%s'", t.o.root);
+			td_die("cannot read --root '%s'", t.o.root);
 	} else if (t.o.build) {
 		snprintf(t.root, sizeof(t.root), "%s", t.src);
 	} else if (t.n) {
 		kernel_top(t.f[0].path, t.root, sizeof(t.root));
 	}
 	if (!t.root[0] && !getcwd(t.root, sizeof(t.root)))
-		tree_die("%s", "cannot find the current directory");
+		td_die("%s", "cannot find the current directory");
 	if (t.o.since)
 		keep_changed(&t, t.o.since);
 	for (i = 0; i < t.n; i++) {
@@ -1127,7 +1120,7 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	if (t.o.baseline && td_baseline_load(&baseline, t.o.baseline,
 					     t.results.frontend, err,
 					     sizeof(err))) {
-		tree_die("%s", err);
+		td_die("%s", err);
 	}
 	if (!t.o.cocci) {
 		find_flags(&t);
@@ -1139,7 +1132,7 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	if (t.o.write_baseline) {
 		if (td_baseline_write(&t.results, t.o.write_baseline, err,
 				      sizeof(err)))
-			tree_die("%s", err);
+			td_die("%s", err);
 		if (!t.o.quiet)
 			fprintf(stderr, "teardown-check: wrote %d findings to %s\n",
 				t.results.n, t.o.write_baseline);
@@ -1148,7 +1141,7 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 		td_baseline_apply(&t.results, &baseline);
 	td_results_print(&t.results, t.o.format, t.rules, stdout);
 	if (!t.o.quiet)
-		summary(&t, t.results.frontend);
+		summary(&t);
 	status = t.o.write_baseline ? 0 : t.results.n ? 1 : 0;
 	for (i = 0; t.o.strict && i < t.n; i++)
 		if (t.f[i].skipped)
