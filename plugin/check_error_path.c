@@ -166,10 +166,16 @@ static void init_res(struct ep_ctx *ctx, struct ep_state *st, int r)
 static void add_item(struct ep_ctx *ctx, struct ep_state *st,
 		     const struct ep_item *it)
 {
+	int i;
+
 	if (find_item(st, it->res) >= 0 || st->nitems == EP_ITEMS)
 		return;
 	st->item[st->nitems] = *it;
 	st->item[st->nitems].nforks = 0;
+	/* a devm action registered earlier on the path will undo it */
+	for (i = 0; i < st->nactions; i++)
+		if (fn_releases(ctx, st->action[i], it->res))
+			st->item[st->nitems].managed = 1;
 	st->nitems++;
 	arm_from(ctx, st, it->res, it->origin);
 }
@@ -220,16 +226,43 @@ static int hands_over(const struct ep_ctx *ctx, int call, int r)
 	return 0;
 }
 
-/* A release of st->item[i] by 'call': is a source feeding it still live? */
+/* Where, among the calls helper fn makes, r is first released; or -1. */
+static int release_rank(struct ep_ctx *ctx, int fn, int r)
+{
+	const struct td_model *m = ctx->m;
+	int calls[256], n = td_calls_in_order(m, fn, calls, 256), i;
+
+	for (i = 0; i < n; i++) {
+		int callee = td_callee(m, calls[i]);
+
+		if (td_call_applies(m, calls[i], TD_RULE_RELEASE, &m->res[r]) ||
+		    (callee >= 0 && !m->unit->funcs[callee].is_api &&
+		     fn_releases(ctx, callee, r)))
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * A release of st->item[i] by 'call': is a source feeding it still live?
+ * A source the same helper releases too is live only if the helper
+ * releases it later (it shuts the timer down, then cancels the work the
+ * timer queues: right).
+ */
 static void check_release_order(struct ep_ctx *ctx, struct ep_state *st,
-				int i, int call)
+				int i, int call, const char *released)
 {
 	int n = ctx->m->nres, j, r = st->item[i].res;
+	int helper = td_callee(ctx->m, call);
 
 	for (j = 0; j < st->nitems; j++) {
 		int s = st->item[j].res;
 
-		if (j == i || ctx->feed[s * n + r] < 0 || st->nviols == EP_VIOLS)
+		if (j == i || ctx->feed[s * n + r] < 0 ||
+		    st->nviols == EP_VIOLS)
+			continue;
+		if (released[j] && (helper < 0 ||
+		    release_rank(ctx, helper, s) <= release_rank(ctx, helper, r)))
 			continue;
 		st->viol[st->nviols].call = call;
 		st->viol[st->nviols].res = r;
@@ -319,18 +352,23 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 	}
 	if (td_call_rule(m, call, TD_RULE_RELEASE) ||
 	    (callee >= 0 && !m->unit->funcs[callee].is_api)) {
-		for (i = st->nitems - 1; i >= 0; i--) {
-			int alt, hit = call_releases(ctx, call, &st->item[i]);
+		char hit[EP_ITEMS];
 
+		for (i = 0; i < st->nitems; i++) {
+			int alt;
+
+			hit[i] = call_releases(ctx, call, &st->item[i]);
 			/* iounmap(x) with x = PHI <p->a, p->b>: either */
-			for (alt = ctx->alt_first[call]; alt >= 0 && !hit;
+			for (alt = ctx->alt_first[call]; alt >= 0 && !hit[i];
 			     alt = ctx->alt_next[alt])
-				hit = call_releases(ctx, alt, &st->item[i]);
-			if (hit) {
-				check_release_order(ctx, st, i, call);
-				drop_item(st, i);
-			}
+				hit[i] = call_releases(ctx, alt, &st->item[i]);
 		}
+		for (i = 0; i < st->nitems; i++)
+			if (hit[i])
+				check_release_order(ctx, st, i, call, hit);
+		for (i = st->nitems - 1; i >= 0; i--)
+			if (hit[i])
+				drop_item(st, i);
 	}
 	if (td_call_rule(m, call, TD_RULE_QUEUE) ||
 	    td_call_rule(m, call, TD_RULE_USE)) {
@@ -353,6 +391,11 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 		for (i = 0; cb >= 0 && i < st->nitems; i++)
 			if (fn_releases(ctx, cb, st->item[i].res))
 				st->item[i].managed = 1;
+		/* devm_add_action(.., stop_timer) before mod_timer() */
+		for (i = 0; i < st->nactions && st->action[i] != cb; i++)
+			;
+		if (cb >= 0 && i == st->nactions && i < EP_ACTIONS)
+			st->action[st->nactions++] = cb;
 		return;
 	}
 	if (callee >= 0 && !m->unit->funcs[callee].is_api) {
@@ -991,6 +1034,12 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		if (it->by >= 0 && find_item(st, it->by) >= 0 &&
 		    !st->item[find_item(st, it->by)].managed)
 			continue;	/* its source leaks: reported itself */
+		if (ctx->module_owned[it->res]) {
+			td_trace(m, "%s: a global module_exit releases: kept for the module's lifetime, not reported",
+				 m->res[it->res].text);
+			count_undecided(ctx, it->res);
+			continue;
+		}
 		if (how == EP_UNKNOWN || uncertain(ctx, w, it) ||
 		    (it->by >= 0 && m->res[it->by].managed)) {
 			td_trace(m, "%s: held at a %s exit of %s() (line %d): not reported",
@@ -1052,6 +1101,8 @@ static uint64_t state_hash(const struct ep_state *st)
 			     st->bind[i].val.sym);
 	for (i = 0; i < st->nviols; i++)
 		h = ep_hash_mix(h, st->viol[i].call);
+	for (i = 0; i < st->nactions; i++)
+		h = ep_hash_mix(h, st->action[i]);
 	return h ? h : 1;
 }
 
@@ -1210,6 +1261,36 @@ static void chain(int nkeys, int n, const int *key, int **first, int **next)
 }
 
 /* What every path of this driver asks again and again, worked out once. */
+/*
+ * A PCI bridge's probe registers a platform driver kept in a global and
+ * fails on purpose, so that the bridge's own driver can bind; module_exit
+ * unregisters it.  A global the module's exit releases lives as long as
+ * the module, not the device: probe's failure exits need not give it back.
+ */
+static void find_module_owned(struct ep_ctx *ctx)
+{
+	const struct td_model *m = ctx->m;
+	const struct td_unit *u = m->unit;
+	char *set;
+	int i, r, exit_fn = td_module_exit(m);
+
+	if (m->drv->module || exit_fn < 0)
+		return;		/* module_init's own exits: they must */
+	set = (char *)calloc(u->nfuncs + 1, 1);
+	if (!set)
+		abort();
+	td_reach(m, exit_fn, set);
+	for (r = 0; r < m->nres; r++) {
+		if (strncmp(m->res[r].key, "global ", 7))
+			continue;
+		for (i = 0; i < u->ncalls && !ctx->module_owned[r]; i++)
+			if (set[u->calls[i].fn] && !m->in_probe[u->calls[i].fn] &&
+			    td_call_applies(m, i, TD_RULE_RELEASE, &m->res[r]))
+				ctx->module_owned[r] = 1;
+	}
+	free(set);
+}
+
 static void prepare(struct ep_ctx *ctx)
 {
 	struct td_model *m = ctx->m;
@@ -1231,10 +1312,13 @@ static void prepare(struct ep_ctx *ctx)
 	ctx->cb_holder = (const char **)malloc((u->nstores + 1) * sizeof(char *));
 	ctx->undecided_seen = (char *)calloc(m->nres + 1, 1);
 	ctx->exit_seen = (char *)calloc(u->nblocks + 1, 1);
+	ctx->module_owned = (char *)calloc(m->nres + 1, 1);
 	if (!key || !ctx->releases || !ctx->sum || !ctx->has_release ||
 	    !ctx->res_sym || !ctx->result_sym || !ctx->cb_fn ||
-	    !ctx->cb_holder || !ctx->undecided_seen || !ctx->exit_seen)
+	    !ctx->cb_holder || !ctx->undecided_seen || !ctx->exit_seen ||
+	    !ctx->module_owned)
 		abort();
+	find_module_owned(ctx);
 	memset(ctx->releases, -1, (size_t)u->nfuncs * m->nres + 1);
 	for (i = 0; i < m->rules->nrules; i++)
 		if (m->rules->rules[i].kind == TD_RULE_RELEASE)
@@ -1284,6 +1368,7 @@ void td_check_error_path(struct td_model *m)
 	free(ctx.leaks);
 	free(ctx.undecided_seen);
 	free(ctx.exit_seen);
+	free(ctx.module_owned);
 	free(ctx.releases);
 	free(ctx.res_sym);
 	free(ctx.result_sym);

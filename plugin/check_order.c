@@ -204,14 +204,18 @@ static void check_feeds(struct td_model *m)
 			int pq = td_stop_step(m, q);
 
 			/*
-			 * A resource stopped for good cannot be fed again.
+			 * A resource stopped for good cannot be fed again,
+			 * nor one stopped once more after its source is (a
+			 * helper stops the timer early, and a second
+			 * del_timer_sync() follows the work's cancel).
 			 * Sources that feed each other (work that re-arms the
 			 * timer that queues it) have no right order: the
 			 * driver must prevent re-queueing, which we cannot
 			 * see; stay silent.
 			 */
 			if (feed[r * n + q] < 0 || pq < 0 || pq > pr ||
-			    stopped_for_good(m, pq) || feeds_back(m, feed, q, r))
+			    stopped_for_good(m, pq) || feeds_back(m, feed, q, r) ||
+			    td_next_stop_step(m, q, pr + 1) >= 0)
 				continue;
 			report_order(m, r, q, feed[r * n + q], pr, pq);
 		}

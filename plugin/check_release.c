@@ -34,9 +34,12 @@ static int in_any(const struct td_model *m, int fn)
 	return m->in_probe[fn] || m->in_teardown[fn];
 }
 
-/* Work queued only on private workqueues that teardown destroys is drained. */
+/*
+ * Work queued only on private workqueues that functions of 'set' destroy
+ * is drained.
+ */
 static int drained_by_workqueue(const struct td_model *m,
-				const struct td_resource *res)
+				const struct td_resource *res, const char *set)
 {
 	const struct td_unit *u = m->unit;
 	int i, queued = 0;
@@ -61,7 +64,7 @@ static int drained_by_workqueue(const struct td_model *m,
 			if (!strcmp(m->rules->families[fam].name, "workqueue"))
 				wq.family = fam;
 		if (wq.family < 0 || find_fence(m, &wq, TD_RULE_RELEASE,
-						m->in_teardown) < 0)
+						set) < 0)
 			return 0;
 	}
 	return queued > 0;
@@ -127,7 +130,12 @@ static const char *handed_off(const struct td_model *m,
 	return NULL;
 }
 
-/* A release in a function neither probe nor remove reaches directly. */
+/*
+ * A release in a function neither probe nor remove reaches directly: a
+ * callback that a kernel teardown call runs, such as the .unbind of the
+ * ops component_master_del() is given, which destroys the workqueue the
+ * work was queued on.
+ */
 static int released_elsewhere(const struct td_model *m,
 			      const struct td_resource *res)
 {
@@ -138,6 +146,26 @@ static int released_elsewhere(const struct td_model *m,
 	for (i = 0; i < n; i++)
 		other[i] = !in_any(m, i) && !m->unit->funcs[i].is_api;
 	found = find_fence(m, res, TD_RULE_RELEASE, other) >= 0;
+	/* a workqueue module_init/exit destroys does not drain it at unbind */
+	if (!found && !m->drv->module) {
+		const struct td_unit *u = m->unit;
+		char *module = (char *)calloc(n + 1, 1);
+		int d;
+
+		if (!module)
+			abort();
+		for (d = 0; d < u->ndrivers; d++)
+			if (u->drivers[d].module) {
+				td_reach(m, td_find_function(u, u->drivers[d].probe),
+					 module);
+				td_reach(m, td_find_function(u, u->drivers[d].remove),
+					 module);
+			}
+		for (i = 0; i < n; i++)
+			other[i] &= !module[i];
+		found = drained_by_workqueue(m, res, other);
+		free(module);
+	}
 	free(other);
 	return found;
 }
@@ -250,7 +278,7 @@ void td_check_release(struct td_model *m)
 			continue;
 		}
 		if (find_fence(m, res, TD_RULE_RELEASE, m->in_teardown) >= 0 ||
-		    drained_by_workqueue(m, res)) {
+		    drained_by_workqueue(m, res, m->in_teardown)) {
 			m->stats->released++;
 			continue;
 		}

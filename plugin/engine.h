@@ -16,6 +16,7 @@ struct td_resource {
 	char key[TD_KEY_LEN];
 	char text[TD_KEY_LEN];	/* "ctx->workq", as probe wrote it */
 	char idkey[TD_KEY_LEN];	/* where an IRQ's number is kept, or "" */
+	char alias[TD_KEY_LEN];	/* another field probe copies it to, or "" */
 	const struct td_path *path;	/* NULL for a result kept in a local */
 	const struct td_rule *rule;	/* NULL when made by a store */
 	int call;		/* acquiring call, or -1 */
@@ -71,6 +72,7 @@ void td_reach(const struct td_model *m, int fn, char *set);
 const struct td_rule *td_call_rule(const struct td_model *m, int call,
 				   enum td_rule_kind kind);
 int td_callee(const struct td_model *m, int call);
+int td_module_exit(const struct td_model *m);
 int td_path_key(const struct td_model *m, const struct td_path *p, int n,
 		char *key, int *family);
 int td_value_key(const struct td_model *m, const struct td_value *v, int fn,
@@ -100,6 +102,8 @@ const char *td_res_ident(const struct td_resource *res);
 /* timeline.c */
 void td_timeline_build(struct td_model *m);
 int td_stop_step(const struct td_model *m, int res);
+/* The first such step at or after "from", or -1. */
+int td_next_stop_step(const struct td_model *m, int res, int from);
 int td_calls_in_order(const struct td_model *m, int fn, int *out, int max);
 void td_explain(const struct td_model *m, FILE *out);
 

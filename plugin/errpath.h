@@ -17,6 +17,7 @@
 #define EP_VIOLS 4
 #define EP_BUDGET 20000		/* blocks visited per function */
 #define EP_LINES 8		/* failure exits listed per leak */
+#define EP_ACTIONS 4		/* devm actions registered on one path */
 
 enum ep_status { EP_UNKNOWN, EP_FAILED, EP_OK };
 
@@ -80,6 +81,8 @@ struct ep_state {
 	struct ep_viol viol[EP_VIOLS];
 	uint64_t inited;	/* timers, work...: initialised on the path */
 	int assume_inited;	/* in a helper: by its caller, perhaps */
+	int nactions;
+	int action[EP_ACTIONS];	/* callbacks of devm actions registered */
 };
 
 /* What a same-file helper leaves held when it returns. */
@@ -109,6 +112,7 @@ struct ep_ctx {
 	struct ep_leak *leaks;	/* found in the function being walked */
 	int nleaks, leaks_cap;
 	char *undecided_seen;	/* per resource: counted as undecided */
+	char *module_owned;	/* per resource: a global module_exit releases */
 	char *exit_seen;	/* per block: counted as a failure exit */
 };
 

@@ -485,6 +485,10 @@ static void follow_result(tree name, struct td_call *c, int depth)
 				 is_memory_ref(lhs) &&
 				 analyze_path(lhs, &c->result.path))
 				c->result.kind = TD_VAL_LOAD;
+			else if (c->result.kind == TD_VAL_LOAD &&
+				 !c->has_copy && is_memory_ref(lhs) &&
+				 analyze_path(lhs, &c->copy))
+				c->has_copy = 1;
 		}
 	}
 }
@@ -593,7 +597,10 @@ static void record_call(gcall *stmt, int fn)
 	pending_alternatives.safe_push(stmt);
 }
 
-/* obj.field = &function: INIT_WORK(), hrtimer .function = ... */
+/*
+ * obj.field = &function: INIT_WORK(), hrtimer .function = ...; a helper
+ * keeping a parameter; a field copied to another (io_addr = hw->hw_addr).
+ */
 static void record_store(gassign *stmt, int fn)
 {
 	tree lhs = gimple_assign_lhs(stmt);
@@ -604,11 +611,16 @@ static void record_store(gassign *stmt, int fn)
 	    !gimple_assign_single_p(stmt))
 		return;
 	analyze_value(gimple_assign_rhs1(stmt), &v, 0);
-	if (v.kind != TD_VAL_FUNC && v.kind != TD_VAL_PARAM)
+	if (v.kind != TD_VAL_FUNC && v.kind != TD_VAL_PARAM &&
+	    (v.kind != TD_VAL_LOAD || v.path.nfields == 0))
 		return;
 	memset(&s, 0, sizeof(s));
 	if (!analyze_path(lhs, &s.dest))
 		return;
+	if (v.kind == TD_VAL_LOAD) {
+		s.has_src = 1;
+		s.src = v.path;
+	}
 	s.fn = fn;
 	s.loc = make_loc(gimple_location(stmt));
 	s.block = block_base + gimple_bb(stmt)->index;

@@ -399,6 +399,18 @@ const struct td_rule *td_call_rule(const struct td_model *m, int call,
 }
 
 /* The function of this unit a call calls, or -1. */
+/* The unit's module_exit function, or -1. */
+int td_module_exit(const struct td_model *m)
+{
+	const struct td_unit *u = m->unit;
+	int d;
+
+	for (d = 0; d < u->ndrivers; d++)
+		if (u->drivers[d].module && u->drivers[d].remove)
+			return td_find_function(u, u->drivers[d].remove);
+	return -1;
+}
+
 int td_callee(const struct td_model *m, int call)
 {
 	return m->callee_fn[call];
@@ -610,6 +622,42 @@ static void acquire_by_call(struct td_model *m, int call)
 	add_resource(m, &r);
 }
 
+/*
+ * A handle probe keeps in two fields: the call's result stored twice, or
+ * copied from one field to the other (adapter->io_addr = hw->hw_addr).
+ * Releasing either copy releases it.
+ */
+static void find_aliases(struct td_model *m)
+{
+	const struct td_unit *u = m->unit;
+	char key[TD_KEY_LEN];
+	int i, r;
+
+	for (r = 0; r < m->nres; r++) {
+		struct td_resource *res = &m->res[r];
+		const struct td_call *c = res->call >= 0 ?
+			&u->calls[res->call] : NULL;
+
+		if (c && c->has_copy && res->rule && res->rule->handle == TD_RET &&
+		    td_path_key(m, &c->copy, c->copy.nfields, key, NULL) >= 0 &&
+		    strcmp(key, res->key)) {
+			snprintf(res->alias, TD_KEY_LEN, "%s", key);
+			continue;
+		}
+		for (i = 0; i < u->nstores && !res->alias[0]; i++) {
+			const struct td_store *s = &u->stores[i];
+			char src[TD_KEY_LEN];
+
+			if (s->has_src && m->in_probe[s->fn] &&
+			    td_path_key(m, &s->src, s->src.nfields, src,
+					NULL) >= 0 && !strcmp(src, res->key) &&
+			    td_path_key(m, &s->dest, s->dest.nfields, key,
+					NULL) >= 0 && strcmp(key, res->key))
+				snprintf(res->alias, TD_KEY_LEN, "%s", key);
+		}
+	}
+}
+
 /* A store of a callback that initialises a resource: INIT_WORK. */
 static void acquire_by_store(struct td_model *m, int store)
 {
@@ -695,6 +743,7 @@ void td_model_build(struct td_model *m, const struct td_driver *drv)
 	for (i = 0; i < u->nstores; i++)
 		if (m->in_probe[u->stores[i].fn])
 			acquire_by_store(m, i);
+	find_aliases(m);
 	td_timeline_build(m);
 }
 
@@ -780,7 +829,9 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 	    c->arg[arg].ptr_type && res->key[0] == '*' &&
 	    !strcmp(res->key + 1, c->arg[arg].ptr_type))
 		return 1;	/* pci_disable_device(priv->pdev) */
-	return td_value_has_key(m, &c->arg[arg], c->fn, res->key, 0) &&
+	return (td_value_has_key(m, &c->arg[arg], c->fn, res->key, 0) ||
+		(res->alias[0] &&
+		 td_value_has_key(m, &c->arg[arg], c->fn, res->alias, 0))) &&
 	       id_matches(m, res, c, rule);
 }
 

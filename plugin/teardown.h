@@ -113,6 +113,8 @@ struct td_call {
 	int block;		/* the block it is in, or -1 */
 	int alternative_of;	/* 1 + the call this one repeats with one
 				 * alternative of a merged argument, or 0 */
+	int has_copy;		/* the result is stored in a second place: */
+	struct td_path copy;	/* desc->addr = h; info->mapaddr = h */
 };
 
 /*
@@ -174,14 +176,17 @@ struct td_block {
 
 /*
  * obj.field = function (INIT_WORK, hrtimer .function = ...), or
- * obj.field = parameter (a helper keeping what its caller acquired).
+ * obj.field = parameter (a helper keeping what its caller acquired), or
+ * obj.field = other.field (a handle copied: io_addr = hw->hw_addr).
  */
 struct td_store {
 	int fn;
 	struct td_loc loc;
 	struct td_path dest;
 	const char *func;	/* the function stored, or NULL */
-	int param;		/* else the parameter stored */
+	int param;		/* else the parameter stored, or -1 */
+	int has_src;		/* else the value loaded from src */
+	struct td_path src;
 	int block;		/* the block it is in, or -1 */
 };
 

@@ -169,12 +169,12 @@ void td_timeline_build(struct td_model *m)
 	free(order);
 }
 
-/* The first step that releases, fences or quiesces resource r, or -1. */
-int td_stop_step(const struct td_model *m, int r)
+/* The first step from 'from' on that releases, fences or quiesces r, or -1. */
+int td_next_stop_step(const struct td_model *m, int r, int from)
 {
 	int i;
 
-	for (i = 0; i < m->nsteps; i++) {
+	for (i = from; i < m->nsteps; i++) {
 		const struct td_step *s = &m->steps[i];
 
 		if (s->res == r)
@@ -185,6 +185,11 @@ int td_stop_step(const struct td_model *m, int r)
 			return i;
 	}
 	return -1;
+}
+
+int td_stop_step(const struct td_model *m, int r)
+{
+	return td_next_stop_step(m, r, 0);
 }
 
 static void print_loc(const struct td_loc *l, FILE *out)

@@ -303,13 +303,24 @@ void td_unit_dump(const struct td_unit *unit, FILE *out)
 			fputs(" escapes", out);
 		if (c->conditional)
 			fputs(" conditional", out);
+		if (c->has_copy) {
+			fputs(" copy ", out);
+			dump_path(&c->copy, out);
+		}
 		fputs("\n", out);
 	}
 	for (i = 0; i < unit->nstores; i++) {
 		fprintf(out, "store %s:%d ", unit->funcs[unit->stores[i].fn].name,
 			unit->stores[i].loc.line);
 		dump_path(&unit->stores[i].dest, out);
-		fprintf(out, " = %s\n", unit->stores[i].func);
+		fputs(" = ", out);
+		if (unit->stores[i].func)
+			fputs(unit->stores[i].func, out);
+		else if (unit->stores[i].has_src)
+			dump_path(&unit->stores[i].src, out);
+		else
+			fprintf(out, "param%d", unit->stores[i].param);
+		fputs("\n", out);
 	}
 	dump_flow(unit, out);
 }
