@@ -1260,7 +1260,6 @@ static void chain(int nkeys, int n, const int *key, int **first, int **next)
 		}
 }
 
-/* What every path of this driver asks again and again, worked out once. */
 /*
  * A PCI bridge's probe registers a platform driver kept in a global and
  * fails on purpose, so that the bridge's own driver can bind; module_exit
@@ -1272,14 +1271,14 @@ static void find_module_owned(struct ep_ctx *ctx)
 	const struct td_model *m = ctx->m;
 	const struct td_unit *u = m->unit;
 	char *set;
-	int i, r, exit_fn = td_module_exit(m);
+	int i, r;
 
-	if (m->drv->module || exit_fn < 0)
+	if (m->drv->module)
 		return;		/* module_init's own exits: they must */
 	set = (char *)calloc(u->nfuncs + 1, 1);
 	if (!set)
 		abort();
-	td_reach(m, exit_fn, set);
+	td_reach_module(m, 0, set);
 	for (r = 0; r < m->nres; r++) {
 		if (strncmp(m->res[r].key, "global ", 7))
 			continue;
@@ -1291,6 +1290,7 @@ static void find_module_owned(struct ep_ctx *ctx)
 	free(set);
 }
 
+/* What every path of this driver asks again and again, worked out once. */
 static void prepare(struct ep_ctx *ctx)
 {
 	struct td_model *m = ctx->m;

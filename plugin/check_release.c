@@ -131,43 +131,34 @@ static const char *handed_off(const struct td_model *m,
 }
 
 /*
- * A release in a function neither probe nor remove reaches directly: a
- * callback that a kernel teardown call runs, such as the .unbind of the
- * ops component_master_del() is given, which destroys the workqueue the
- * work was queued on.
+ * Where a release counts as made elsewhere: functions neither probe nor
+ * remove reaches directly, such as a callback that a kernel teardown call
+ * runs (the .unbind of the ops component_master_del() is given), but not
+ * the kernel's inline wrappers (dma_free_coherent).  A workqueue destroyed
+ * there drains the work only if that is not module_init/exit, which do
+ * not run at unbind: 'drains' leaves them out (and is empty for the
+ * module's own pseudo-driver).
  */
-static int released_elsewhere(const struct td_model *m,
-			      const struct td_resource *res)
+static void elsewhere_sets(const struct td_model *m, char *other,
+			   char *drains)
 {
-	int n = m->unit->nfuncs, i, found;
-	char *other = (char *)calloc(n + 1, 1);
+	int n = m->unit->nfuncs, i;
 
-	/* the kernel's inline wrappers (dma_free_coherent) do not count */
-	for (i = 0; i < n; i++)
+	memset(drains, 0, n + 1);
+	if (!m->drv->module)
+		td_reach_module(m, 1, drains);
+	for (i = 0; i < n; i++) {
 		other[i] = !in_any(m, i) && !m->unit->funcs[i].is_api;
-	found = find_fence(m, res, TD_RULE_RELEASE, other) >= 0;
-	/* a workqueue module_init/exit destroys does not drain it at unbind */
-	if (!found && !m->drv->module) {
-		const struct td_unit *u = m->unit;
-		char *module = (char *)calloc(n + 1, 1);
-		int d;
-
-		if (!module)
-			abort();
-		for (d = 0; d < u->ndrivers; d++)
-			if (u->drivers[d].module) {
-				td_reach(m, td_find_function(u, u->drivers[d].probe),
-					 module);
-				td_reach(m, td_find_function(u, u->drivers[d].remove),
-					 module);
-			}
-		for (i = 0; i < n; i++)
-			other[i] &= !module[i];
-		found = drained_by_workqueue(m, res, other);
-		free(module);
+		drains[i] = !m->drv->module && other[i] && !drains[i];
 	}
-	free(other);
-	return found;
+}
+
+static int released_elsewhere(const struct td_model *m,
+			      const struct td_resource *res,
+			      const char *other, const char *drains)
+{
+	return find_fence(m, res, TD_RULE_RELEASE, other) >= 0 ||
+	       drained_by_workqueue(m, res, drains);
 }
 
 static void report_missing(struct td_model *m, const struct td_resource *res)
@@ -254,8 +245,13 @@ static void report_async(struct td_model *m, const struct td_resource *res,
 
 void td_check_release(struct td_model *m)
 {
-	int i, call;
+	int n = m->unit->nfuncs, i, call;
+	char *other = (char *)calloc(n + 1, 1);
+	char *drains = (char *)calloc(n + 1, 1);
 
+	if (!other || !drains)
+		abort();
+	elsewhere_sets(m, other, drains);
 	for (i = 0; i < m->nres; i++) {
 		const struct td_resource *res = &m->res[i];
 		const char *who;
@@ -295,7 +291,7 @@ void td_check_release(struct td_model *m)
 			report_async(m, res, call);
 			continue;
 		}
-		if (released_elsewhere(m, res)) {
+		if (released_elsewhere(m, res, other, drains)) {
 			td_trace(m, "%s: released outside probe/remove: not reported",
 				 res->text);
 			m->stats->released_elsewhere++;
@@ -303,4 +299,6 @@ void td_check_release(struct td_model *m)
 		}
 		report_missing(m, res);
 	}
+	free(other);
+	free(drains);
 }

@@ -72,7 +72,7 @@ void td_reach(const struct td_model *m, int fn, char *set);
 const struct td_rule *td_call_rule(const struct td_model *m, int call,
 				   enum td_rule_kind kind);
 int td_callee(const struct td_model *m, int call);
-int td_module_exit(const struct td_model *m);
+void td_reach_module(const struct td_model *m, int with_init, char *set);
 int td_path_key(const struct td_model *m, const struct td_path *p, int n,
 		char *key, int *family);
 int td_value_key(const struct td_model *m, const struct td_value *v, int fn,

@@ -398,19 +398,22 @@ const struct td_rule *td_call_rule(const struct td_model *m, int call,
 	return m->call_rule[call * TD_RULE_NKINDS + kind];
 }
 
-/* The function of this unit a call calls, or -1. */
-/* The unit's module_exit function, or -1. */
-int td_module_exit(const struct td_model *m)
+/* Marks in set what module_exit reaches, and module_init too if asked. */
+void td_reach_module(const struct td_model *m, int with_init, char *set)
 {
 	const struct td_unit *u = m->unit;
 	int d;
 
-	for (d = 0; d < u->ndrivers; d++)
-		if (u->drivers[d].module && u->drivers[d].remove)
-			return td_find_function(u, u->drivers[d].remove);
-	return -1;
+	for (d = 0; d < u->ndrivers; d++) {
+		if (!u->drivers[d].module)
+			continue;
+		if (with_init)
+			td_reach(m, td_find_function(u, u->drivers[d].probe), set);
+		td_reach(m, td_find_function(u, u->drivers[d].remove), set);
+	}
 }
 
+/* The function of this unit a call calls, or -1. */
 int td_callee(const struct td_model *m, int call)
 {
 	return m->callee_fn[call];
@@ -630,7 +633,7 @@ static void acquire_by_call(struct td_model *m, int call)
 static void find_aliases(struct td_model *m)
 {
 	const struct td_unit *u = m->unit;
-	char key[TD_KEY_LEN];
+	char key[TD_KEY_LEN], src[TD_KEY_LEN];
 	int i, r;
 
 	for (r = 0; r < m->nres; r++) {
@@ -640,21 +643,20 @@ static void find_aliases(struct td_model *m)
 
 		if (c && c->has_copy && res->rule && res->rule->handle == TD_RET &&
 		    td_path_key(m, &c->copy, c->copy.nfields, key, NULL) >= 0 &&
-		    strcmp(key, res->key)) {
+		    strcmp(key, res->key))
 			snprintf(res->alias, TD_KEY_LEN, "%s", key);
-			continue;
-		}
-		for (i = 0; i < u->nstores && !res->alias[0]; i++) {
-			const struct td_store *s = &u->stores[i];
-			char src[TD_KEY_LEN];
+	}
+	for (i = 0; i < u->nstores; i++) {
+		const struct td_store *s = &u->stores[i];
 
-			if (s->has_src && m->in_probe[s->fn] &&
-			    td_path_key(m, &s->src, s->src.nfields, src,
-					NULL) >= 0 && !strcmp(src, res->key) &&
-			    td_path_key(m, &s->dest, s->dest.nfields, key,
-					NULL) >= 0 && strcmp(key, res->key))
-				snprintf(res->alias, TD_KEY_LEN, "%s", key);
-		}
+		if (!s->has_src || !m->in_probe[s->fn] ||
+		    td_path_key(m, &s->src, s->src.nfields, src, NULL) < 0 ||
+		    td_path_key(m, &s->dest, s->dest.nfields, key, NULL) < 0 ||
+		    !strcmp(key, src))
+			continue;
+		for (r = 0; r < m->nres; r++)
+			if (!m->res[r].alias[0] && !strcmp(src, m->res[r].key))
+				snprintf(m->res[r].alias, TD_KEY_LEN, "%s", key);
 	}
 }
 
