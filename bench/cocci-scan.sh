@@ -25,12 +25,11 @@
 # COCCI.
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
-src=${TEARDOWN_CACHE:-$HOME/.cache/teardown-check}/linux-source-6.12
+. "$here/bench/common.sh"
 rounds=${ROUNDS:-3}
 jobs=${JOBS:-$(nproc)}
 cocci=${COCCI:-$src/scripts/coccinelle/free/devm_free.cocci}
-[ -f "$src/build/.teardown-prepared" ] || { echo "bench: no prepared tree in $src (run: make setup)" >&2; exit 2; }
-[ -x "$here/teardown-check" ] || { echo "bench: build the checker first (make)" >&2; exit 2; }
+bench_require -x "$here/teardown-check"
 command -v spatch >/dev/null || { echo "bench: spatch not found (apt-get install coccinelle)" >&2; exit 2; }
 [ $# -gt 0 ] || set -- drivers/hwmon drivers/spi drivers/rtc drivers/watchdog
 for dir in "$@"; do
@@ -56,7 +55,6 @@ measure() {
 	tail -n 1 "$work/t" | awk '{printf "%.2f %.2f\n", $1, $2 + $3}' >> "$out"
 }
 
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 i=0
 for dir in "$@"; do

@@ -17,12 +17,10 @@
 # scripts/coccinelle/free/devm_free.cocci).
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
-src=${TEARDOWN_CACHE:-$HOME/.cache/teardown-check}/linux-source-6.12
-build=$src/build
+. "$here/bench/common.sh"
 rounds=${ROUNDS:-5}
 cocci=${COCCI:-$src/scripts/coccinelle/free/devm_free.cocci}
-[ -f "$build/.teardown-prepared" ] || { echo "bench: no prepared tree in $src (run: make setup)" >&2; exit 2; }
-[ -x "$here/teardown-check" ] || { echo "bench: build the checker first (make)" >&2; exit 2; }
+bench_require -x "$here/teardown-check"
 [ $# -gt 0 ] || set -- drivers/hwmon/xgene-hwmon.o drivers/spi/spi-pci1xxxx.o \
 	drivers/media/pci/bt8xx/bttv-driver.o drivers/net/ethernet/intel/e1000e/netdev.o \
 	drivers/tty/serial/8250/8250_omap.o drivers/mmc/host/wbsd.o \
@@ -42,7 +40,6 @@ measure() {
 	tail -n 1 "$work/t"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 printf '%-48s %8s %8s %8s %8s %8s %7s %7s %7s\n' file gcc-c syntax check sparse spatch 'chk/syn' 'chk/gcc' 'mem'
 for obj in "$@"; do
@@ -51,7 +48,7 @@ for obj in "$@"; do
 	# the argv kbuild gives CHECK for this file
 	RECORD_TO=$work/argv make -s -C "$src" O=build C=2 CHECK="$work/record" "$obj" >/dev/null 2>&1
 	mapfile -t argv < "$work/argv"
-	cmd=$(grep '^savedcmd_' "$build/$(dirname "$obj")/.$(basename "$obj").cmd" | sed 's/ ; .*//; s/^[^=]*:= //; s/-Wp,-MMD,[^ ]* //')
+	cmd=$(kbuild_command "$build/$(dirname "$obj")/.$(basename "$obj").cmd")
 	gcc_c=$(echo "$cmd" | sed "s| -c -o [^ ]* | -c -o $work/out.o |")
 	syntax=$(echo "$cmd" | sed 's| -c -o [^ ]* | -fsyntax-only |')
 	: > "$work/gcc"; : > "$work/syn"; : > "$work/chk"; : > "$work/sp"; : > "$work/sc"

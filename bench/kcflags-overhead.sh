@@ -31,8 +31,7 @@
 # TEARDOWN_CACHE, BENCH_BUILD.
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
-cache=${TEARDOWN_CACHE:-$HOME/.cache/teardown-check}
-src=$cache/linux-source-6.12
+. "$here/bench/common.sh"
 bb=${BENCH_BUILD:-$cache/bench-build}
 rounds=${ROUNDS:-3}
 jobs=${JOBS:-$(nproc)}
@@ -40,8 +39,7 @@ warmup=${WARMUP:-1}
 plugin=$here/plugin/teardown_check.so
 dir=${1:-drivers/rtc}
 dir=${dir%/}
-[ -f "$src/build/.teardown-prepared" ] || { echo "bench: no prepared tree in $src (run: make setup)" >&2; exit 2; }
-[ -f "$plugin" ] || { echo "bench: build the checker first (make)" >&2; exit 2; }
+bench_require -f "$plugin"
 [ -d "$src/$dir" ] || { echo "bench: no directory $dir in $src" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -73,7 +71,6 @@ build() {
 	fi
 }
 
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 if [ "$warmup" != 0 ]; then
 	build "" warmup
@@ -118,7 +115,7 @@ printf 'Added by the plugin (median of the per-round ratios): %+.1f%% wall, %+.1
 # peak memory of cc1 on the largest object, with and without the plugin
 [ -n "$largest" ] || exit 0
 cmdfile=$bb/$(dirname "$largest")/.$(basename "$largest").cmd
-cmd=$(grep '^savedcmd_' "$cmdfile" | sed 's/ ; .*//; s/^[^=]*:= //; s/-Wp,-MMD,[^ ]* //' |
+cmd=$(kbuild_command "$cmdfile" |
 	sed "s| -fplugin=$plugin||g; s| -c -o [^ ]* | -c -o $work/m.o |")
 plain=$cmd
 with=${cmd/ -c -o / -fplugin=$plugin -c -o }

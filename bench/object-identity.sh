@@ -29,14 +29,12 @@
 # Environment: JOBS (default: number of CPUs), TEARDOWN_CACHE.
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
-src=${TEARDOWN_CACHE:-$HOME/.cache/teardown-check}/linux-source-6.12
-build=$src/build
+. "$here/bench/common.sh"
 n=${1:-200}
 jobs=${JOBS:-$(nproc)}
 plugin=$here/plugin/teardown_check.so
 seed=-frandom-seed=teardown-identity
-[ -f "$build/.teardown-prepared" ] || { echo "bench: no prepared tree in $src (run: make setup)" >&2; exit 2; }
-[ -f "$plugin" ] || { echo "bench: build the checker first (make)" >&2; exit 2; }
+bench_require -f "$plugin"
 [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: N must be a positive number, not '$n'" >&2; exit 2; }
 dirs="drivers/hwmon drivers/rtc drivers/spi drivers/watchdog drivers/i2c
 	drivers/iio drivers/input drivers/tty drivers/net drivers/media drivers/usb"
@@ -65,8 +63,8 @@ total=$(wc -l < "$work/objects")
 # flags added
 command_for() {
 	local obj=$1 out=$2 extra=$3
-	grep '^savedcmd_' "$build/$(dirname "$obj")/.$(basename "$obj").cmd" |
-		sed "s/ ; .*//; s/^[^=]*:= //; s/-Wp,-MMD,[^ ]* //; s| -c -o [^ ]* | $extra -c -o $out |"
+	kbuild_command "$build/$(dirname "$obj")/.$(basename "$obj").cmd" |
+		sed "s| -c -o [^ ]* | $extra -c -o $out |"
 }
 
 # compile OBJ (number I) plain and with the plugin; print one line:
@@ -87,7 +85,7 @@ one() {
 	fi
 	rm -f "$work/$i.plain.o" "$work/$i.plugin.o"
 }
-export -f one command_for
+export -f one command_for kbuild_command
 export build work seed plugin
 
 # two plain compiles of the first file must agree

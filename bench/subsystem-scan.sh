@@ -13,12 +13,10 @@
 # Environment: TEARDOWN_CACHE, OUT, JOBS (default: number of CPUs).
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
-cache=${TEARDOWN_CACHE:-$HOME/.cache/teardown-check}
-src=$cache/linux-source-6.12
+. "$here/bench/common.sh"
 out=${OUT:-$cache/scan}
 jobs=${JOBS:-$(nproc)}
-[ -f "$src/build/.teardown-prepared" ] || { echo "bench: no prepared tree in $src (run: make setup)" >&2; exit 2; }
-[ -x "$here/teardown-check" ] || { echo "bench: build the checker first (make)" >&2; exit 2; }
+bench_require -x "$here/teardown-check"
 [ $# -gt 0 ] || set -- drivers/hwmon drivers/iio drivers/power drivers/input \
 	drivers/net/ethernet drivers/media/platform drivers/usb/gadget \
 	drivers/spi drivers/i2c/busses sound/soc/codecs
