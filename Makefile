@@ -20,8 +20,12 @@ ENGINE   := plugin/rules.c plugin/unit.c plugin/model.c plugin/timeline.c \
 ENGINE_O := $(ENGINE:.c=.o)
 HEADERS  := plugin/teardown.h plugin/engine.h plugin/errpath.h plugin/record.h
 
-all: plugin/teardown_check.so teardown-check cocci/teardown_async.cocci \
-     cocci/teardown_release.cocci
+LLVM_CONFIG ?= llvm-config-14
+CLANG_CXXFLAGS = $(shell $(LLVM_CONFIG) --cxxflags 2>/dev/null)
+CLANG_INCLUDE  = $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
+
+all: plugin/teardown_check.so plugin/teardown_check_clang.so teardown-check \
+     cocci/teardown_async.cocci cocci/teardown_release.cocci
 
 plugin/%.o: plugin/%.c $(HEADERS)
 	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -fPIC -c -o $@ $<
@@ -34,6 +38,17 @@ plugin/gcc-frontend.o: plugin/gcc-frontend.c $(HEADERS)
 	  -fno-rtti -I$(GCC_PLUGIN_DIR)/include -x c++ -c -o $@ $<
 
 plugin/teardown_check.so: plugin/gcc-frontend.o $(ENGINE_O)
+	$(CXX) -shared -o $@ $^
+
+# The Clang front end, for LLVM=1 kernels: the same engine behind Clang's
+# plugin interface (C-style code; Clang's API is C++, built without RTTI).
+plugin/clang-frontend.o: plugin/clang-frontend.cpp $(HEADERS)
+	@test -f "$(CLANG_INCLUDE)/clang/Frontend/FrontendPluginRegistry.h" || \
+	  { echo "teardown-check: no Clang plugin headers: apt-get install libclang-14-dev libclang-cpp14-dev llvm-14-dev" >&2; exit 2; }
+	$(CXX) $(CFLAGS) -Wall -Wno-unused-parameter $(CLANG_CXXFLAGS) \
+	  -std=gnu++17 -fPIC -fno-rtti -c -o $@ $<
+
+plugin/teardown_check_clang.so: plugin/clang-frontend.o $(ENGINE_O)
 	$(CXX) -shared -o $@ $^
 
 COMMAND  := plugin/teardown-check.c plugin/tree-mode.c plugin/cocci-mode.c \
@@ -56,7 +71,8 @@ cocci/teardown_async.cocci cocci/teardown_release.cocci: cocci/gen-cocci \
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/teardown-check/rules
 	install -m 755 teardown-check $(DESTDIR)$(PREFIX)/bin/teardown-check
-	install -m 644 plugin/teardown_check.so $(DESTDIR)$(PREFIX)/lib/teardown-check/
+	install -m 644 plugin/teardown_check.so plugin/teardown_check_clang.so \
+	  $(DESTDIR)$(PREFIX)/lib/teardown-check/
 	install -m 644 rules/teardown.rules $(DESTDIR)$(PREFIX)/lib/teardown-check/rules/
 	install -d $(DESTDIR)$(PREFIX)/share/teardown-check/cocci
 	install -m 644 cocci/*.cocci cocci/macros.h $(DESTDIR)$(PREFIX)/share/teardown-check/cocci/

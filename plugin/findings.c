@@ -332,7 +332,10 @@ int td_baseline_load(struct td_baseline *b, const char *path,
 		}
 		if (!strncmp(line, "# frontend ", 11)) {
 			line[strcspn(line, "\n")] = '\0';
-			if (strcmp(line + 11, frontend)) {
+			/* the compilers' front ends make the same findings */
+			if (strcmp(line + 11, frontend) &&
+			    (!strcmp(line + 11, "cocci") ||
+			     !strcmp(frontend, "cocci"))) {
 				snprintf(err, errlen,
 					 "%s:%d: the baseline was written by the %s front end and this run uses %s; rewrite it with --write-baseline",
 					 path, lineno, line + 11, frontend);

@@ -103,17 +103,41 @@ static char *joined(const char *a, const char *b)
 	return strcat(strcpy(s, a), b);
 }
 
-int td_plugin_argv(char **argv, const char *plugin, const char *rules,
-		   const char *enable, const char *disable)
+enum td_frontend td_frontend_of(const char *cc, char *const *argv, int argc)
+{
+	const char *base = cc ? strrchr(cc, '/') : NULL;
+	int i;
+
+	base = base ? base + 1 : cc;
+	if (base && *base)
+		return strstr(base, "clang") ? TD_FE_CLANG : TD_FE_GCC;
+	for (i = 0; i < argc; i++)
+		if (!strncmp(argv[i], "--target=", 9) || !strcmp(argv[i], "-mllvm"))
+			return TD_FE_CLANG;
+	return TD_FE_GCC;
+}
+
+const char *td_frontend_name(enum td_frontend fe)
+{
+	return fe == TD_FE_CLANG ? "clang" : "gcc";
+}
+
+int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
+		   const char *rules, const char *enable, const char *disable)
 {
 	int n = 0;
 
-	argv[n++] = joined("-S", "");
-	argv[n++] = joined("-o", "");
-	argv[n++] = joined("/dev/null", "");
+	if (fe == TD_FE_CLANG) {
+		argv[n++] = joined("-fsyntax-only", "");
+	} else {
+		argv[n++] = joined("-S", "");
+		argv[n++] = joined("-o", "");
+		argv[n++] = joined("/dev/null", "");
+	}
 	argv[n++] = joined("-w", "");
 	argv[n++] = joined("-fplugin=", plugin);
-	argv[n++] = joined("-fplugin-arg-teardown_check-stop", "");
+	if (fe == TD_FE_GCC)
+		argv[n++] = joined("-fplugin-arg-teardown_check-stop", "");
 	argv[n++] = joined("-fplugin-arg-teardown_check-rules=", rules);
 	if (enable)
 		argv[n++] = joined("-fplugin-arg-teardown_check-enable=", enable);

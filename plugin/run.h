@@ -18,15 +18,32 @@ int td_self_dir(char *dir, size_t len);
 int td_run_lines(char *const argv[], int both,
 		 void (*fn)(const char *line, void *data), void *data);
 
+/* The compiler front ends: the GCC plugin, or the Clang one (LLVM=1). */
+enum td_frontend { TD_FE_GCC, TD_FE_CLANG };
+
+#define TD_GCC_PLUGIN "teardown_check.so"
+#define TD_CLANG_PLUGIN "teardown_check_clang.so"
+
+/*
+ * Which front end a compile command needs: clang's when the compiler is
+ * named clang (kbuild exports CC=clang-14 with LLVM=-14) or, with no name
+ * to go by, when argv has words only clang takes (--target=, -mllvm).
+ */
+enum td_frontend td_frontend_of(const char *cc, char *const *argv, int argc);
+
+/* "gcc" or "clang", for messages and results */
+const char *td_frontend_name(enum td_frontend fe);
+
 /*
  * The arguments that make a compile a check, the same in kbuild and tree
- * modes: no object (the plugin exits after its pass), no gcc warnings
- * (the build showed them), the plugin, its rules and its tag lists.
- * Writes at most TD_PLUGIN_ARGS malloc'd words to argv; returns how many.
+ * modes: no object (gcc: the plugin exits after its pass; clang:
+ * -fsyntax-only), no compiler warnings (the build showed them), the
+ * plugin, its rules and its tag lists.  Writes at most TD_PLUGIN_ARGS
+ * malloc'd words to argv; returns how many.
  */
 #define TD_PLUGIN_ARGS 9
-int td_plugin_argv(char **argv, const char *plugin, const char *rules,
-		   const char *enable, const char *disable);
+int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
+		   const char *rules, const char *enable, const char *disable);
 
 /*
  * Start argv in directory cwd (NULL: ours) with its stdout and stderr

@@ -31,10 +31,9 @@
 #include "run.h"
 #include "tree-mode.h"
 
-#define PLUGIN_SO "teardown_check.so"
-
 struct options {
 	const char *cc;
+	const char *frontend;	/* "gcc", "clang", or NULL: the build's */
 	const char *plugin;
 	const char *rules;
 	const char *disable;
@@ -55,8 +54,10 @@ static void usage(FILE *out)
 	      "Check drivers' teardown (see teardown-check(1)).\n"
 	      "\n"
 	      "kbuild mode:\n"
-	      "  --cc=GCC           compiler to run (default: $TEARDOWN_CC, $CC, gcc)\n"
-	      "  --plugin=SO        the GCC plugin (default: found beside this program)\n"
+	      "  --cc=CC            compiler to run (default: $TEARDOWN_CC, $CC, gcc)\n"
+	      "  --frontend=gcc|clang  the compiler's plugin to use (default: clang's\n"
+	      "                     when CC is a clang, as with make LLVM=1)\n"
+	      "  --plugin=SO        the plugin (default: found beside this program)\n"
 	      "  --rules=FILE       the resource model (default: the installed rules)\n"
 	      "  --disable=TAGS     comma-separated warning tags not to report\n"
 	      "  --enable=TAGS      report only these tags\n"
@@ -90,6 +91,7 @@ static int own_option(struct options *o, const char *arg)
 		size_t off;
 	} valued[] = {
 		{ "--cc=", offsetof(struct options, cc) },
+		{ "--frontend=", offsetof(struct options, frontend) },
 		{ "--plugin=", offsetof(struct options, plugin) },
 		{ "--rules=", offsetof(struct options, rules) },
 		{ "--disable=", offsetof(struct options, disable) },
@@ -144,22 +146,36 @@ static int sparse_only(const char *arg)
 	       !strncmp(arg, "-Wp,-MD,", 8);
 }
 
-/* The plugin: beside us in a build tree, or in ../lib when installed. */
-static const char *find_plugin(void)
+/* A plugin: beside us in a build tree, or in ../lib when installed. */
+static const char *find_plugin(const char *so)
 {
 	static char path[PATH_MAX + 64];
 	char self[PATH_MAX];
 
 	if (td_self_dir(self, sizeof(self)))
 		return NULL;
-	snprintf(path, sizeof(path), "%s/plugin/%s", self, PLUGIN_SO);
+	snprintf(path, sizeof(path), "%s/plugin/%s", self, so);
 	if (!access(path, R_OK))
 		return path;
-	snprintf(path, sizeof(path), "%s/../lib/teardown-check/%s", self,
-		 PLUGIN_SO);
+	snprintf(path, sizeof(path), "%s/../lib/teardown-check/%s", self, so);
 	if (!access(path, R_OK))
 		return path;
 	return NULL;
+}
+
+/* The clang kbuild's LLVM= names: LLVM=1, LLVM=-14 or LLVM=/usr/bin/. */
+static const char *llvm_clang(void)
+{
+	static char path[PATH_MAX];
+	const char *llvm = getenv("LLVM");
+
+	if (!llvm || !*llvm || !strcmp(llvm, "1"))
+		return "clang";
+	if (llvm[0] == '-')
+		snprintf(path, sizeof(path), "clang%s", llvm);
+	else
+		snprintf(path, sizeof(path), "%sclang", llvm);
+	return path;
 }
 
 /* The rules: beside the plugin (installed) or in ../rules (build tree). */
@@ -247,8 +263,9 @@ static int tree(int argc, char **argv)
 	struct td_tree_env env;
 
 	memset(&env, 0, sizeof(env));
-	env.plugin = find_plugin();
-	env.rules = find_rules(env.plugin ? env.plugin : "teardown_check.so");
+	env.plugin = find_plugin(TD_GCC_PLUGIN);
+	env.clang_plugin = find_plugin(TD_CLANG_PLUGIN);
+	env.rules = find_rules(env.plugin ? env.plugin : TD_GCC_PLUGIN);
 	if (!td_find_cocci_dir(cocci, sizeof(cocci)))
 		env.cocci_dir = cocci;
 	return tree_main(argc, argv, &env);
@@ -283,6 +300,7 @@ int main(int argc, char **argv)
 	char **cmd;
 	int nprefix, i, n = 0, status, sparse_status = 0;
 	struct relay gcc = { 0 };
+	enum td_frontend fe;
 
 	memset(&o, 0, sizeof(o));
 	if (argc < 2)
@@ -301,10 +319,10 @@ int main(int argc, char **argv)
 	nprefix = checkflags_prefix(argc - 1, argv + 1);
 	cmd = (char **)calloc(argc + 16, sizeof(*cmd));
 	o.cc = getenv("TEARDOWN_CC");
-	if (!o.cc)
-		o.cc = getenv("CC");
 	if (!o.cc || !*o.cc)
-		o.cc = "gcc";
+		o.cc = getenv("CC");
+	if (o.cc && !*o.cc)
+		o.cc = NULL;
 	for (i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 
@@ -331,11 +349,22 @@ int main(int argc, char **argv)
 		td_die("%s", "no C source file on the command line (see --help)");
 	if (access(source, R_OK))
 		td_die("cannot read '%s'", source);
+	if (o.frontend && strcmp(o.frontend, "gcc") && strcmp(o.frontend, "clang"))
+		td_die("unknown front end '%s' (gcc or clang)", o.frontend);
+	fe = o.frontend ? (!strcmp(o.frontend, "clang") ? TD_FE_CLANG : TD_FE_GCC) :
+	     td_frontend_of(o.cc, cmd + 1, n);
+	/* no compiler named, or forced to the other front end */
+	if (!o.cc || td_frontend_of(o.cc, NULL, 0) != fe)
+		o.cc = fe == TD_FE_CLANG ? llvm_clang() : "gcc";
 	if (!o.plugin)
-		o.plugin = find_plugin();
+		o.plugin = find_plugin(fe == TD_FE_CLANG ? TD_CLANG_PLUGIN :
+				       TD_GCC_PLUGIN);
 	if (!o.plugin || access(o.plugin, R_OK))
-		td_die("cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
-		    o.plugin ? o.plugin : PLUGIN_SO);
+		td_die(fe == TD_FE_CLANG ?
+		       "cannot find the Clang plugin '%s' (run make, or pass --plugin=)" :
+		       "cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
+		       o.plugin ? o.plugin : fe == TD_FE_CLANG ? TD_CLANG_PLUGIN :
+		       TD_GCC_PLUGIN);
 	if (!o.rules)
 		o.rules = find_rules(o.plugin);
 	/* a bad rules file is one line here, not a compiler failure */
@@ -353,7 +382,7 @@ int main(int argc, char **argv)
 	if (o.sparse)
 		sparse_status = run_sparse(&o, argc, argv);
 	cmd[0] = (char *)o.cc;
-	n += td_plugin_argv(cmd + n + 1, o.plugin, o.rules, o.enable,
+	n += td_plugin_argv(cmd + n + 1, fe, o.plugin, o.rules, o.enable,
 			    o.disable);
 	if (o.stats)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-stats";

@@ -38,7 +38,7 @@
 
 struct tree_opts {
 	const char *build, *compdb, *baseline, *write_baseline, *since;
-	const char *root, *plugin, *rules, *cc, *enable, *disable;
+	const char *root, *plugin, *rules, *cc, *enable, *disable, *frontend;
 	enum td_format format;
 	int jobs, cocci, progress, quiet, strict;
 };
@@ -47,7 +47,7 @@ struct tree_opts {
 struct tree_file {
 	char *path;		/* canonical */
 	char *rel;		/* relative to the root */
-	struct td_compile cmd;	/* how kbuild compiles it (gcc front end) */
+	struct td_compile cmd;	/* how kbuild compiles it (compiler front ends) */
 	int have_cmd;
 	const char *skipped;	/* why it was not checked, or NULL */
 	char *detail;		/* the compiler's or spatch's first error */
@@ -65,6 +65,7 @@ struct tree {
 	struct td_compdb db;
 	int have_db;
 	struct td_rules *rules;
+	enum td_frontend fe;	/* the compiler's plugin, unless --cocci */
 	struct td_results results;
 	int done;
 	time_t start;
@@ -105,7 +106,7 @@ static const char *tree_usage =
 	"  --progress, --no-progress  progress on stderr (default: if a terminal)\n"
 	"  --strict                exit 2 when a file could not be checked wholly\n"
 	"  --quiet                 no summary\n"
-	"  --plugin=SO --rules=FILE --cc=GCC   as in kbuild mode\n"
+	"  --plugin=SO --rules=FILE --cc=CC --frontend=gcc|clang   as in kbuild mode\n"
 	"\n"
 	"Exit status: 0 no new findings, 1 new findings, 2 usage or tool error.\n"
 	"--cocci --mode=context|org|patch PATH... prints spatch's own output.\n";
@@ -147,6 +148,7 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 		{ "--plugin", offsetof(struct tree_opts, plugin) },
 		{ "--rules", offsetof(struct tree_opts, rules) },
 		{ "--cc", offsetof(struct tree_opts, cc) },
+		{ "--frontend", offsetof(struct tree_opts, frontend) },
 		{ "--enable", offsetof(struct tree_opts, enable) },
 		{ "--disable", offsetof(struct tree_opts, disable) },
 	};
@@ -591,7 +593,9 @@ static char **gcc_job(struct tree *t, const struct tree_file *f,
 			(f->cmd.argc + TD_PLUGIN_ARGS + 4) * sizeof(*argv));
 	char *rec = (char *)xrealloc(NULL, strlen(records) + 64);
 
-	argv[n++] = xstrdup(t->o.cc ? t->o.cc : f->cmd.argv[0]);
+	argv[n++] = xstrdup(t->o.cc ? t->o.cc :
+			    td_frontend_of(f->cmd.argv[0], NULL, 0) == t->fe ?
+			    f->cmd.argv[0] : td_frontend_name(t->fe));
 	for (i = 1; i < f->cmd.argc; i++) {
 		const char *a = f->cmd.argv[i];
 
@@ -606,7 +610,7 @@ static char **gcc_job(struct tree *t, const struct tree_file *f,
 		}
 		argv[n++] = xstrdup(a);
 	}
-	n += td_plugin_argv(argv + n, t->o.plugin, t->o.rules, t->o.enable,
+	n += td_plugin_argv(argv + n, t->fe, t->o.plugin, t->o.rules, t->o.enable,
 			    t->o.disable);
 	sprintf(rec, "-fplugin-arg-teardown_check-records=%s", records);
 	argv[n++] = rec;
@@ -928,11 +932,37 @@ static void find_tools(struct tree *t, const struct td_tree_env *env)
 			td_die("%s", "spatch not found: apt-get install coccinelle (or give --build DIR)");
 		return;
 	}
+	if (t->o.frontend && strcmp(t->o.frontend, "gcc") &&
+	    strcmp(t->o.frontend, "clang"))
+		td_die("unknown front end '%s' (gcc or clang)", t->o.frontend);
+}
+
+/*
+ * The compiler's front end: --frontend, else the one the build's compiler
+ * takes (clang's for make LLVM=1), and its plugin.
+ */
+static void pick_frontend(struct tree *t, const struct td_tree_env *env)
+{
+	const char *cc = t->o.cc;
+	int i;
+
+	for (i = 0; !cc && i < t->n; i++)
+		if (t->f[i].have_cmd && !t->f[i].skipped)
+			cc = t->f[i].cmd.argv[0];
+	if (t->o.frontend)
+		t->fe = strcmp(t->o.frontend, "clang") ? TD_FE_GCC : TD_FE_CLANG;
+	else
+		t->fe = cc ? td_frontend_of(cc, NULL, 0) : TD_FE_GCC;
 	if (!t->o.plugin)
-		t->o.plugin = env->plugin;
+		t->o.plugin = t->fe == TD_FE_CLANG ? env->clang_plugin :
+			      env->plugin;
 	if (!t->o.plugin || access(t->o.plugin, R_OK))
-		td_die("cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
-			 t->o.plugin ? t->o.plugin : "teardown_check.so");
+		td_die(t->fe == TD_FE_CLANG ?
+		       "cannot find the Clang plugin '%s' (run make, or pass --plugin=)" :
+		       "cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
+		       t->o.plugin ? t->o.plugin : t->fe == TD_FE_CLANG ?
+		       TD_CLANG_PLUGIN : TD_GCC_PLUGIN);
+	t->results.frontend = td_frontend_name(t->fe);
 }
 
 /* Can the compiler of the first command load the plugin at all? */
@@ -947,9 +977,8 @@ static void check_plugin_loads(struct tree *t)
 			cc = t->f[i].cmd.argv[0];
 	if (!cc)
 		return;
-	if (strstr(cc, "clang"))
-		td_die("this build compiles with '%s': the GCC plugin cannot load in clang; use --cocci, or a GCC build",
-			 cc);
+	if (td_frontend_of(cc, NULL, 0) != t->fe)
+		cc = td_frontend_name(t->fe);
 	snprintf(plugin, sizeof(plugin), "-fplugin=%s", t->o.plugin);
 	snprintf(rules, sizeof(rules), "-fplugin-arg-teardown_check-rules=%s",
 		 t->o.rules);
@@ -959,6 +988,8 @@ static void check_plugin_loads(struct tree *t)
 
 		if (first_line(argv, NULL, line, sizeof(line), t->tmp)) {
 			fprintf(stderr,
+				t->fe == TD_FE_CLANG ?
+				"teardown-check: '%s' cannot load the plugin (install libclang-14-dev and rebuild teardown-check against this clang): %s\n" :
 				"teardown-check: '%s' cannot load the plugin (install gcc-12-plugin-dev and rebuild teardown-check with this compiler): %s\n",
 				cc, line);
 			exit(2);
@@ -1115,17 +1146,19 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 						  sizeof(rel)));
 	}
 	t.results.root = t.root;
-	t.results.frontend = t.o.cocci ? "cocci" : "gcc";
+	t.results.frontend = "cocci";
+	if (!t.o.cocci) {
+		find_flags(&t);
+		pick_frontend(&t, env);
+	}
 	/* a bad baseline is told before the scan, not after */
 	if (t.o.baseline && td_baseline_load(&baseline, t.o.baseline,
 					     t.results.frontend, err,
 					     sizeof(err))) {
 		td_die("%s", err);
 	}
-	if (!t.o.cocci) {
-		find_flags(&t);
+	if (!t.o.cocci)
 		check_plugin_loads(&t);
-	}
 	run_jobs(&t);
 	td_results_filter(&t.results, t.o.enable, t.o.disable);
 	td_results_finish(&t.results);

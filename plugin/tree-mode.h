@@ -7,6 +7,7 @@
 /* Where teardown-check found its parts (NULL: not found). */
 struct td_tree_env {
 	const char *plugin;	/* teardown_check.so */
+	const char *clang_plugin;	/* teardown_check_clang.so */
 	const char *rules;	/* teardown.rules */
 	const char *cocci_dir;	/* the semantic patches and macros.h */
 };
