@@ -42,15 +42,27 @@ REMOVE_PATH_ONLY = ("--stats",
 CHECK_TAGS = {"teardown-async"} | ORDER_TAGS | ERROR_PATH_TAGS
 
 
-class Kernel:
-    """A prepared 6.12 tree: src/ with its allmodconfig build in src/build."""
+# The compiler front ends, and what make needs for each kernel build.
+FRONT_ENDS = ("gcc", "clang")
+LLVM = "-14"        # make LLVM=-14: clang-14, ld.lld-14, llvm-ar-14
 
-    def __init__(self, src):
+
+class Kernel:
+    """A prepared 6.12 tree: src/ with its allmodconfig build in src/build,
+    or with front_end "clang" the LLVM=-14 one in src/build-llvm."""
+
+    def __init__(self, src, front_end="gcc"):
         self.src = src
-        self.build = os.path.join(src, "build")
+        self.front_end = front_end
+        self.llvm = front_end == "clang"
+        self.build = os.path.join(src, "build-llvm" if self.llvm else "build")
+
+    def make_args(self):
+        return ["LLVM=" + LLVM] if self.llvm else []
 
     def make(self, *args, timeout=1800):
-        cmd = ["make", "-s", "-C", self.src, "O=" + self.build] + list(args)
+        cmd = (["make", "-s", "-C", self.src, "O=" + self.build] +
+               self.make_args() + list(args))
         return subprocess.run(cmd, capture_output=True, text=True,
                               timeout=timeout)
 
@@ -76,7 +88,8 @@ def kbuild_check_argv(kernel, obj, source=None):
     original directory on the include path for its local headers.
     """
     argv = kernel.compile_command(obj)[1:]
-    out = []
+    # kbuild exports CC=clang-14; a test's environment does not
+    out = ["--cc=clang" + LLVM] if kernel.llvm else []
     skip = False
     for a in argv:
         if skip:
@@ -158,11 +171,34 @@ def built():
 
 
 @pytest.fixture(scope="session")
-def kernel(built):
+def kernel_src(built):
     r = subprocess.run([os.path.join(TESTCASES, "prepare-kernel.sh")],
                        capture_output=True, text=True, timeout=3000)
     assert r.returncode == 0, r.stderr
-    return Kernel(r.stdout.strip())
+    return r.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def gcc_kernel(kernel_src):
+    return Kernel(kernel_src)
+
+
+@pytest.fixture(scope="session")
+def clang_kernel(kernel_src):
+    return Kernel(kernel_src, "clang")
+
+
+@pytest.fixture(scope="session")
+def kernel(gcc_kernel):
+    """The gcc build; modules run with both front ends override this."""
+    return gcc_kernel
+
+
+def kernel_per_front_end(request):
+    """For 'kernel = pytest.fixture(scope="module", params=FRONT_ENDS)(
+    kernel_per_front_end)' in a module whose tests run once per front end:
+    the real-kernel tier, again with LLVM=1 (issue 8)."""
+    return request.getfixturevalue(request.param + "_kernel")
 
 
 # RFC 3339 date-time, for jsonschema's "date-time" format when Debian lacks

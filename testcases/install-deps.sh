@@ -7,7 +7,8 @@ set -eu
 
 packages="make gcc g++ gcc-12-plugin-dev python3 python3-pytest
 	linux-source-6.12 xz-utils flex bison bc libelf-dev libssl-dev
-	coccinelle sparse time python3-jsonschema python3-rfc3987 man-db"
+	coccinelle sparse time python3-jsonschema python3-rfc3987 man-db
+	clang-14 lld-14 llvm-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev"
 
 missing=""
 for p in $packages; do

@@ -12,9 +12,14 @@ import re
 
 import pytest
 
-from conftest import CHECKER, TESTCASES, parse_output
+from conftest import (CHECKER, FRONT_ENDS, TESTCASES, kernel_per_front_end,
+                      parse_output)
 
 pytestmark = pytest.mark.kernel
+
+# The real-kernel tier runs once per compiler front end (issue 8).
+kernel = pytest.fixture(scope="module",
+                        params=FRONT_ENDS)(kernel_per_front_end)
 
 DIRECTORIES = ["drivers/input/misc", "drivers/spi", "drivers/rtc",
                "drivers/watchdog"]

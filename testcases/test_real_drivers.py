@@ -11,11 +11,16 @@ import tempfile
 
 import pytest
 
-from conftest import (REMOVE_PATH_ONLY, RULES, emptied, kbuild_check_argv,
+from conftest import (FRONT_ENDS, kernel_per_front_end,
+                      REMOVE_PATH_ONLY, RULES, emptied, kbuild_check_argv,
                       mutated_source, one_line, run_checker)
 from real_drivers import DRIVERS
 
 pytestmark = pytest.mark.kernel
+
+# The real-kernel tier runs once per compiler front end (issue 8).
+kernel = pytest.fixture(scope="module",
+                        params=FRONT_ENDS)(kernel_per_front_end)
 
 
 def family_tags():

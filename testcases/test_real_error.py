@@ -17,12 +17,17 @@ import tempfile
 
 import pytest
 
-from conftest import (ERROR_PATH_TAGS, emptied, kbuild_check_argv,
+from conftest import (FRONT_ENDS, kernel_per_front_end,
+                      ERROR_PATH_TAGS, emptied, kbuild_check_argv,
                       mutated_source, one_line, run_checker)
 from real_error_drivers import (ERROR_DRIVERS, ORDER_SWAPS, REAL_ERROR_BUGS,
                                 SILENT_DRIVERS)
 
 pytestmark = pytest.mark.kernel
+
+# The real-kernel tier runs once per compiler front end (issue 8).
+kernel = pytest.fixture(scope="module",
+                        params=FRONT_ENDS)(kernel_per_front_end)
 
 
 def resource_of(finding):

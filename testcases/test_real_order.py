@@ -13,13 +13,18 @@ import tempfile
 
 import pytest
 
-from conftest import (ORDER_TAGS, REMOVE_PATH_ONLY, emptied,
+from conftest import (FRONT_ENDS, kernel_per_front_end,
+                      ORDER_TAGS, REMOVE_PATH_ONLY, emptied,
                       kbuild_check_argv, mutated_source, one_line,
                       run_checker)
 from real_order_drivers import MODULE_CASES, ORDER_DRIVERS
 from test_real_drivers import TAGS, describe
 
 pytestmark = pytest.mark.kernel
+
+# The real-kernel tier runs once per compiler front end (issue 8).
+kernel = pytest.fixture(scope="module",
+                        params=FRONT_ENDS)(kernel_per_front_end)
 
 RULE_TAGS = {
     "A": ("teardown-order",), "B": ("teardown-order",),
