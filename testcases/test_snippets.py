@@ -296,16 +296,36 @@ def test_snippet(snippet_run, name):
 def what_is_said(out):
     """A snippet's findings, notes, fix-its and stats, columns aside."""
     said = set()
+    ours = False        # the notes that follow one of our warnings
     for line in out.lines:
         m = DIAG.match(line)
         if m:
-            said.add((m.group("kind"), int(m.group("line")), m.group("msg")))
+            if m.group("kind") != "note":
+                ours = bool(TAG.search(m.group("msg")))
+            if ours:
+                said.add((m.group("kind"), int(m.group("line")),
+                          m.group("msg")))
         elif FIXIT.match(line):
             f = FIXIT.match(line)
             said.add(("fix-it", int(f.group("l1")), f.group("text")))
         elif STATS_LINE.match(line):
             said.add(("stats", 0, line.split(": stats: ", 1)[1]))
     return said
+
+
+# What only one front end sees, and why (docs/clang.md).  Statistics only:
+# no finding may differ.
+KNOWN_DIFFERENCES = {
+    # gcc's -fsanitize=bool tests the loaded bool ("if (_4 > 1)") in
+    # GIMPLE, a branch clang adds only in code generation; the error-path
+    # walk counts the path through it as undecided.
+    "ep-irq-conditional.c": "error_undecided",
+}
+
+
+def without_stat(said, key):
+    return {(k, l, re.sub(r"\b%s=\d+ ?" % key, "", m) if k == "stats" else m)
+            for k, l, m in said}
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -316,6 +336,10 @@ def test_front_ends_agree(snippet_runs, name):
     gcc = what_is_said(snippet_runs("gcc")["out"][name])
     clang = what_is_said(snippet_runs("clang")["out"][name])
     assert any(k == "stats" for k, _, _ in gcc), "gcc did not check it"
+    if name in KNOWN_DIFFERENCES:
+        assert gcc != clang, "%s: the known difference is gone" % name
+        gcc = without_stat(gcc, KNOWN_DIFFERENCES[name])
+        clang = without_stat(clang, KNOWN_DIFFERENCES[name])
     assert gcc == clang, "gcc only:\n  %s\nclang only:\n  %s" % (
         "\n  ".join(map(str, sorted(gcc - clang))),
         "\n  ".join(map(str, sorted(clang - gcc))))
