@@ -555,7 +555,8 @@ static const Expr *addressed(const Expr *e)
 	const UnaryOperator *op = dyn_cast<UnaryOperator>(strip(e));
 
 	if (!op || op->getOpcode() != UO_AddrOf ||
-	    isa<FunctionDecl>(op->getSubExpr()->IgnoreParens()->getReferencedDeclOfCallee()))
+	    isa_and_nonnull<FunctionDecl>(
+		    op->getSubExpr()->IgnoreParens()->getReferencedDeclOfCallee()))
 		return NULL;
 	return op->getSubExpr()->IgnoreParens();
 }
@@ -2047,7 +2048,7 @@ class teardown_consumer : public ASTConsumer {
 public:
 	void HandleTranslationUnit(ASTContext &context) override
 	{
-		struct sigaction fault, old_segv, old_bus;
+		struct sigaction fault, old_segv, old_bus, old_abrt;
 		struct td_stats stats;
 		const char *file;
 		int sig;
@@ -2067,6 +2068,7 @@ public:
 		sigemptyset(&fault.sa_mask);
 		sigaction(SIGSEGV, &fault, &old_segv);
 		sigaction(SIGBUS, &fault, &old_bus);
+		sigaction(SIGABRT, &fault, &old_abrt);	/* a failed assert */
 		sig = sigsetjmp(recover, 1);
 		if (!sig)
 			check_unit(context.getTranslationUnitDecl(), &stats);
@@ -2076,6 +2078,7 @@ public:
 				file, sig);
 		sigaction(SIGSEGV, &old_segv, NULL);
 		sigaction(SIGBUS, &old_bus, NULL);
+		sigaction(SIGABRT, &old_abrt, NULL);
 		if (records && !sig)
 			td_record_stats(records, file, &stats);
 		if (print_stats && !sig)
