@@ -46,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -349,7 +350,14 @@ static int read_at_start(const VarDecl *var, const CFGBlock *b)
 	}
 	/* all the same definition: no phi, as GCC's SSA would have none */
 	if (trivial && same >= 0) {
-		fs->at_start[key] = same;
+		/* reads inside the loop saw the phi while it was being made */
+		for (it = fs->at_start.begin(); it != fs->at_start.end(); ++it)
+			if (it->second == phi)
+				it->second = same;
+		for (i = 0; i < fs->vals.size(); i++)
+			for (unsigned int j = 0; j < fs->vals[i].args.size(); j++)
+				if (fs->vals[i].args[j] == phi)
+					fs->vals[i].args[j] = same;
 		return same;
 	}
 	return phi;
@@ -412,6 +420,7 @@ static void analyze_value(const Expr *e, struct td_value *v, int depth);
 static void analyze_val(int id, struct td_value *v, int depth);
 static const char *ref_text(const Expr *ref, int depth);
 static const Expr *addressed(const Expr *e);
+static bool constant_of(const Expr *e, long *out);
 
 /* A user-visible name for a value: its variable, or what it copies. */
 static const char *value_text(const Expr *e, int depth)
@@ -429,14 +438,34 @@ static const char *value_text(const Expr *e, int depth)
 		return isa<VarDecl>(ref->getDecl()) ? name_of(ref->getDecl()) :
 		       NULL;
 	if (const CastExpr *cast = dyn_cast<CastExpr>(e)) {
-		if (cast->getCastKind() == CK_ArrayToPointerDecay &&
-		    (inner = ref_text(cast->getSubExpr(), depth + 1))) {
-			snprintf(buf, sizeof(buf), "(&%s)", inner);
-			return td_strdup(unit, buf);
-		}
-		return value_text(cast->getSubExpr(), depth + 1);
+		s = cast->getSubExpr()->IgnoreParens();
+		/* &array of a declared object is an invariant: no name */
+		if (cast->getCastKind() == CK_ArrayToPointerDecay)
+			return !isa<DeclRefExpr>(s) &&
+			       (inner = ref_text(s, depth + 1)) ?
+			       td_strdup(unit, ("(&" + std::string(inner) +
+						")").c_str()) : NULL;
+		/* a conversion is a copy: the same name, no step further */
+		return value_text(cast->getSubExpr(), depth);
 	}
 	if (const BinaryOperator *op = dyn_cast<BinaryOperator>(e)) {
+		long cst;
+
+		/* p + 0 is folded to p */
+		if ((op->getOpcode() == BO_Add || op->getOpcode() == BO_Sub) &&
+		    op->getType()->isPointerType() &&
+		    constant_of(op->getRHS(), &cst) && cst == 0)
+			return value_text(op->getLHS(), depth);
+		/* (p + a) + b is reassociated to p + (a + b) */
+		while ((op->getOpcode() == BO_Add || op->getOpcode() == BO_Sub) &&
+		       op->getType()->isPointerType() &&
+		       isa<BinaryOperator>(strip(op->getLHS())) &&
+		       (cast<BinaryOperator>(strip(op->getLHS()))->getOpcode() ==
+			BO_Add ||
+			cast<BinaryOperator>(strip(op->getLHS()))->getOpcode() ==
+			BO_Sub) &&
+		       strip(op->getLHS())->getType()->isPointerType())
+			op = cast<BinaryOperator>(strip(op->getLHS()));
 		if ((op->getOpcode() == BO_Add || op->getOpcode() == BO_Sub) &&
 		    op->getType()->isPointerType() &&
 		    (inner = value_text(op->getLHS(), depth + 1))) {
@@ -463,6 +492,17 @@ static const char *value_text(const Expr *e, int depth)
 	if (isa<MemberExpr>(e) || isa<ArraySubscriptExpr>(e))
 		return ref_text(e, depth + 1);
 	return NULL;
+}
+
+/* p[0] is *p to GIMPLE; p[i] is *(p + ...) */
+static const char *pointer_index_text(const ArraySubscriptExpr *a, int depth)
+{
+	const char *inner = value_text(a->getBase(), depth);
+	long cst;
+
+	if (!inner || (constant_of(a->getIdx(), &cst) && cst == 0))
+		return inner;
+	return td_strdup(unit, ("(" + std::string(inner) + " + ...)").c_str());
 }
 
 /* C text of a memory reference: priv->chan[2].work */
@@ -493,7 +533,7 @@ static const char *ref_text(const Expr *ref, int depth)
 		const Expr *base = a->getBase()->IgnoreParenImpCasts();
 
 		if (!base->getType()->isArrayType())
-			return value_text(a->getBase(), depth);
+			return pointer_index_text(a, depth);
 		inner = ref_text(base, depth);
 		if (!inner)
 			return NULL;
@@ -586,6 +626,7 @@ static bool analyze_path(const Expr *ref, struct td_path *p)
 {
 	const Expr *chain[TD_MAX_FIELDS * 2], *base = ref->IgnoreParens();
 	const Expr *ptr = NULL;
+	const ArraySubscriptExpr *ptr_index = NULL;
 	QualType object;
 	int n = 0, i;
 
@@ -615,6 +656,7 @@ static bool analyze_path(const Expr *ref, struct td_path *p)
 			if (!arr->getType()->isArrayType()) {
 				/* p[i]: memory at a computed pointer */
 				ptr = a->getBase();
+				ptr_index = a;
 				object = a->getType();
 				break;
 			}
@@ -635,8 +677,11 @@ static bool analyze_path(const Expr *ref, struct td_path *p)
 		}
 		break;
 	}
-	if (ptr)
+	if (ptr) {
 		pointer_base(ptr, object, p);
+		if (ptr_index)
+			p->var = pointer_index_text(ptr_index, 0);
+	}
 	if (!ptr || p->via_pointer == 0) {
 		const DeclRefExpr *d = dyn_cast<DeclRefExpr>(base);
 		const VarDecl *var = d ? dyn_cast<VarDecl>(d->getDecl()) : NULL;
@@ -954,6 +999,17 @@ static void follow_value(const Expr *e, struct td_call *c, int depth)
 
 	if (!user || depth > 6)
 		return;
+	const UnaryOperator *not1 = dyn_cast<UnaryOperator>(user);
+	const Expr *unused;
+	const UnaryOperator *not2 = not1 && not1->getOpcode() == UO_LNot ?
+		dyn_cast_or_null<UnaryOperator>(user_of(not1, &unused)) : NULL;
+
+	/* !!b of a bool is b: GCC folds it */
+	if (not2 && not2->getOpcode() == UO_LNot &&
+	    operand->getType()->isBooleanType()) {
+		follow_value(not2, c, depth + 1);
+		return;
+	}
 	if (isa<ReturnStmt>(user)) {
 		c->result_returned = 1;
 	} else if (const CallExpr *call = dyn_cast<CallExpr>(user)) {
@@ -1105,9 +1161,7 @@ static void record_alternatives(const CallExpr *call, int index)
 				alt.arg[i].kind = TD_VAL_OTHER;
 				analyze_val(ids[j - exprs.size()], &alt.arg[i], 0);
 			}
-			if (alt.arg[i].kind == TD_VAL_LOAD ||
-			    alt.arg[i].kind == TD_VAL_ADDR ||
-			    alt.arg[i].kind == TD_VAL_CALL)
+			if (td_alternative_value(&alt.arg[i]))
 				td_add_call(unit, &alt);
 		}
 		return;
@@ -1131,21 +1185,11 @@ static void record_store(const BinaryOperator *op, int block)
 	if (!op->getType()->isScalarType())
 		return;		/* a struct copy */
 	analyze_value(op->getRHS(), &v, 0);
-	if (v.kind != TD_VAL_FUNC && v.kind != TD_VAL_PARAM &&
-	    (v.kind != TD_VAL_LOAD || v.path.nfields == 0))
+	if (!td_store_source(&s, &v) || !analyze_path(lhs, &s.dest))
 		return;
-	memset(&s, 0, sizeof(s));
-	if (!analyze_path(lhs, &s.dest))
-		return;
-	if (v.kind == TD_VAL_LOAD) {
-		s.has_src = 1;
-		s.src = v.path;
-	}
 	s.fn = fs->fn;
 	s.loc = make_loc(op->getExprLoc());
 	s.block = unit_block(block);
-	s.func = v.kind == TD_VAL_FUNC ? v.func : NULL;
-	s.param = v.kind == TD_VAL_PARAM ? v.param : -1;
 	td_add_store(unit, &s);
 }
 
@@ -1633,6 +1677,18 @@ static void index_function(void)
 	}
 }
 
+static bool later_first(const std::pair<const DeclRefExpr *, int> &a,
+			const std::pair<const DeclRefExpr *, int> &b)
+{
+	SourceLocation x = sm->getExpansionLoc(a.first->getBeginLoc());
+	SourceLocation y = sm->getExpansionLoc(b.first->getBeginLoc());
+
+	if (x == y)
+		return a.first->getBeginLoc() < b.first->getBeginLoc() ?
+		       false : b.first->getBeginLoc() < a.first->getBeginLoc();
+	return sm->isBeforeInTranslationUnit(y, x);
+}
+
 /* The reads of tracked locals, each with the value it sees. */
 static void index_reads(void)
 {
@@ -1654,6 +1710,9 @@ static void index_reads(void)
 		if ((id = value_read(ref)) >= 0)
 			fs->reads.push_back(std::make_pair(ref, id));
 	}
+	/* GCC lists an SSA name's uses last first: the first store found of
+	 * a result is its last in the source, the copy the one before */
+	std::sort(fs->reads.begin(), fs->reads.end(), later_first);
 }
 
 static void mark_reachable(struct fn_state *state)
@@ -2082,14 +2141,7 @@ public:
 		if (records && !sig)
 			td_record_stats(records, file, &stats);
 		if (print_stats && !sig)
-			fprintf(stderr,
-				"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d error_exits=%d error_undecided=%d error_budget=%d\n",
-				file, stats.drivers, stats.modules,
-				stats.acquired, stats.managed, stats.released,
-				stats.reported, stats.unkeyed, stats.handed_off,
-				stats.released_elsewhere, stats.module_acquired,
-				stats.module_released, stats.error_exits,
-				stats.error_undecided, stats.error_budget);
+			td_print_stats(stderr, file, &stats);
 		if (records)
 			fflush(records);
 		td_unit_free(unit);

@@ -531,9 +531,7 @@ static void record_alternatives(gcall *stmt, const struct td_call *c,
 
 			alt.alternative_of = index + 1;
 			analyze_value(gimple_phi_arg_def(def, j), &alt.arg[i], 0);
-			if (alt.arg[i].kind == TD_VAL_LOAD ||
-			    alt.arg[i].kind == TD_VAL_ADDR ||
-			    alt.arg[i].kind == TD_VAL_CALL)
+			if (td_alternative_value(&alt.arg[i]))
 				td_add_call(unit, &alt);
 		}
 		return;
@@ -611,21 +609,11 @@ static void record_store(gassign *stmt, int fn)
 	    !gimple_assign_single_p(stmt))
 		return;
 	analyze_value(gimple_assign_rhs1(stmt), &v, 0);
-	if (v.kind != TD_VAL_FUNC && v.kind != TD_VAL_PARAM &&
-	    (v.kind != TD_VAL_LOAD || v.path.nfields == 0))
+	if (!td_store_source(&s, &v) || !analyze_path(lhs, &s.dest))
 		return;
-	memset(&s, 0, sizeof(s));
-	if (!analyze_path(lhs, &s.dest))
-		return;
-	if (v.kind == TD_VAL_LOAD) {
-		s.has_src = 1;
-		s.src = v.path;
-	}
 	s.fn = fn;
 	s.loc = make_loc(gimple_location(stmt));
 	s.block = block_base + gimple_bb(stmt)->index;
-	s.func = v.kind == TD_VAL_FUNC ? v.func : NULL;
-	s.param = v.kind == TD_VAL_PARAM ? v.param : -1;
 	td_add_store(unit, &s);
 }
 
@@ -1172,15 +1160,7 @@ static unsigned int teardown_execute(void)
 	if (records && !sig)
 		td_record_stats(records, main_input_filename, &stats);
 	if (print_stats && !sig)
-		fprintf(stderr,
-			"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d error_exits=%d error_undecided=%d error_budget=%d\n",
-			main_input_filename, stats.drivers, stats.modules,
-			stats.acquired,
-			stats.managed, stats.released, stats.reported,
-			stats.unkeyed, stats.handed_off,
-			stats.released_elsewhere, stats.module_acquired,
-			stats.module_released, stats.error_exits,
-			stats.error_undecided, stats.error_budget);
+		td_print_stats(stderr, main_input_filename, &stats);
 	td_unit_free(unit);
 	unit = NULL;
 	if (stop_after_check) {

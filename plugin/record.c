@@ -62,3 +62,13 @@ void td_record_stats(FILE *out, const char *file, const struct td_stats *s)
 		s->error_undecided, s->error_budget);
 	fflush(out);
 }
+
+void td_print_stats(FILE *out, const char *file, const struct td_stats *s)
+{
+	fprintf(out,
+		"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d error_exits=%d error_undecided=%d error_budget=%d\n",
+		file, s->drivers, s->modules, s->acquired, s->managed,
+		s->released, s->reported, s->unkeyed, s->handed_off,
+		s->released_elsewhere, s->module_acquired, s->module_released,
+		s->error_exits, s->error_undecided, s->error_budget);
+}

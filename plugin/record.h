@@ -23,6 +23,8 @@ extern "C" {
 
 void td_record_finding(FILE *out, const struct td_finding *f);
 void td_record_stats(FILE *out, const char *file, const struct td_stats *s);
+/* The --stats line both front ends print: "FILE: teardown-check: stats: ..." */
+void td_print_stats(FILE *out, const char *file, const struct td_stats *s);
 
 #ifdef __cplusplus
 }

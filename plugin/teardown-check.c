@@ -263,7 +263,9 @@ static int tree(int argc, char **argv)
 	struct td_tree_env env;
 
 	memset(&env, 0, sizeof(env));
+	/* find_plugin() answers in one static buffer */
 	env.plugin = find_plugin(TD_GCC_PLUGIN);
+	env.plugin = env.plugin ? strdup(env.plugin) : NULL;
 	env.clang_plugin = find_plugin(TD_CLANG_PLUGIN);
 	env.rules = find_rules(env.plugin ? env.plugin : TD_GCC_PLUGIN);
 	if (!td_find_cocci_dir(cocci, sizeof(cocci)))

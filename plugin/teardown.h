@@ -332,6 +332,14 @@ int td_add_function(struct td_unit *unit, const struct td_function *f);
 int td_find_function(const struct td_unit *unit, const char *name);
 int td_add_call(struct td_unit *unit, const struct td_call *c);
 void td_add_store(struct td_unit *unit, const struct td_store *s);
+/*
+ * A front end's assignment "dest = v": is it a store the engine keeps (a
+ * function, a parameter, or a field's value), and if so fill s's source
+ * from v.  The front end fills the rest (fn, loc, dest, block).
+ */
+int td_store_source(struct td_store *s, const struct td_value *v);
+/* Is v an alternative worth a call of its own (a load, address, result)? */
+int td_alternative_value(const struct td_value *v);
 void td_add_var(struct td_unit *unit, const struct td_var *v);
 void td_add_driver(struct td_unit *unit, const struct td_driver *d);
 int td_add_block(struct td_unit *unit, const struct td_block *b);

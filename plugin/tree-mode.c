@@ -66,6 +66,7 @@ struct tree {
 	int have_db;
 	struct td_rules *rules;
 	enum td_frontend fe;	/* the compiler's plugin, unless --cocci */
+	int clang_build;	/* --build was configured with LLVM=1 */
 	struct td_results results;
 	int done;
 	time_t start;
@@ -388,6 +389,22 @@ static int exists(const char *dir, const char *name)
 	return !access(path, R_OK);
 }
 
+/* Was the build configured for clang (make LLVM=1 ... config)? */
+static int config_is_clang(const char *build)
+{
+	char path[PATH_MAX + 16], line[256];
+	FILE *f;
+	int clang = 0;
+
+	snprintf(path, sizeof(path), "%s/.config", build);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	while (!clang && fgets(line, sizeof(line), f))
+		clang = !strcmp(line, "CONFIG_CC_IS_CLANG=y\n");
+	fclose(f);
+	return clang;
+}
+
 static void check_build_dir(struct tree *t)
 {
 	char src[PATH_MAX + 16];
@@ -401,6 +418,7 @@ static void check_build_dir(struct tree *t)
 	    !exists(t->build, "include/config/auto.conf"))
 		td_die("the kernel build directory '%s' is not prepared: run make O=DIR modules_prepare",
 			 t->o.build);
+	t->clang_build = config_is_clang(t->build);
 	/* O= builds link back to their source; in-tree builds are it */
 	snprintf(src, sizeof(src), "%s/source", t->build);
 	if (!realpath(src, t->src))
@@ -453,10 +471,10 @@ static char *first_with(const char *path, const char *what)
  */
 static void ask_kbuild(struct tree *t)
 {
-	char **argv, jobs[32], cmd[PATH_MAX * 2];
+	char **argv, jobs[32], cmd[PATH_MAX * 2], llvm[PATH_MAX];
 	static char log[PATH_MAX + 16];
 	char path[PATH_MAX * 2];
-	int i, n = 0, want = 0, status;
+	int i, n = 0, want = 0, status, first;
 	pid_t pid;
 
 	for (i = 0; i < t->n; i++)
@@ -469,6 +487,13 @@ static void ask_kbuild(struct tree *t)
 	argv[n++] = (char *)"-s";
 	argv[n++] = (char *)"-k";
 	argv[n++] = jobs;
+	/* a clang build is asked as it was made: LLVM=1, or the user's LLVM= */
+	if (t->clang_build) {
+		snprintf(llvm, sizeof(llvm), "LLVM=%s",
+			 getenv("LLVM") && *getenv("LLVM") ? getenv("LLVM") : "1");
+		argv[n++] = llvm;
+	}
+	first = n;
 	for (i = 0; i < t->n; i++) {
 		if (t->f[i].have_cmd || t->f[i].skipped)
 			continue;
@@ -484,7 +509,7 @@ static void ask_kbuild(struct tree *t)
 	pid = td_spawn(argv, t->build, log);
 	if (pid < 0 || waitpid(pid, &status, 0) < 0)
 		td_die("%s", "cannot run make");
-	for (i = 4; i < n; i++)
+	for (i = first; i < n; i++)
 		free(argv[i]);
 	free(argv);
 	for (i = 0; i < t->n; i++) {
@@ -951,8 +976,10 @@ static void pick_frontend(struct tree *t, const struct td_tree_env *env)
 			cc = t->f[i].cmd.argv[0];
 	if (t->o.frontend)
 		t->fe = strcmp(t->o.frontend, "clang") ? TD_FE_GCC : TD_FE_CLANG;
+	else if (cc)
+		t->fe = td_frontend_of(cc, NULL, 0);
 	else
-		t->fe = cc ? td_frontend_of(cc, NULL, 0) : TD_FE_GCC;
+		t->fe = t->clang_build ? TD_FE_CLANG : TD_FE_GCC;
 	if (!t->o.plugin)
 		t->o.plugin = t->fe == TD_FE_CLANG ? env->clang_plugin :
 			      env->plugin;

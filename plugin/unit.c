@@ -324,3 +324,24 @@ void td_unit_dump(const struct td_unit *unit, FILE *out)
 	}
 	dump_flow(unit, out);
 }
+
+int td_store_source(struct td_store *s, const struct td_value *v)
+{
+	if (v->kind != TD_VAL_FUNC && v->kind != TD_VAL_PARAM &&
+	    (v->kind != TD_VAL_LOAD || v->path.nfields == 0))
+		return 0;
+	memset(s, 0, sizeof(*s));
+	if (v->kind == TD_VAL_LOAD) {
+		s->has_src = 1;
+		s->src = v->path;
+	}
+	s->func = v->kind == TD_VAL_FUNC ? v->func : NULL;
+	s->param = v->kind == TD_VAL_PARAM ? v->param : -1;
+	return 1;
+}
+
+int td_alternative_value(const struct td_value *v)
+{
+	return v->kind == TD_VAL_LOAD || v->kind == TD_VAL_ADDR ||
+	       v->kind == TD_VAL_CALL;
+}

@@ -60,6 +60,10 @@ class Kernel:
     def make_args(self):
         return ["LLVM=" + LLVM] if self.llvm else []
 
+    def env(self):
+        """What tree mode needs to ask this build's kbuild (LLVM=)."""
+        return dict(os.environ, LLVM=LLVM) if self.llvm else None
+
     def make(self, *args, timeout=1800):
         cmd = (["make", "-s", "-C", self.src, "O=" + self.build] +
                self.make_args() + list(args))

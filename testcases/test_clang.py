@@ -31,7 +31,7 @@ def tree_scan(kernel, directory):
     r = subprocess.run([CHECKER, "--build", kernel.build,
                         "-j%d" % os.cpu_count(), "--format", "json",
                         directory], cwd=kernel.src, capture_output=True,
-                       text=True, timeout=3000)
+                       text=True, env=kernel.env(), timeout=3000)
     assert r.returncode in (0, 1), r.stderr[-3000:]
     assert "the checker failed on it" not in r.stderr, r.stderr[-3000:]
     return json.loads(r.stdout), r.stderr

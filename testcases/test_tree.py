@@ -380,7 +380,7 @@ def test_help_and_man_page_list_every_option():
 def test_tree_mode_whole_directory(kernel, directory):
     """Every .c file of the directory, each with kbuild's own flags."""
     r = run(["--build", kernel.build, "-j%d" % os.cpu_count(), "--format",
-             "json", directory], kernel.src, timeout=3000)
+             "json", directory], kernel.src, env=kernel.env(), timeout=3000)
     assert r.returncode in (0, 1), r.stderr[-3000:]
     assert "the checker failed on it" not in r.stderr, r.stderr
     doc = json.loads(r.stdout)
@@ -431,7 +431,8 @@ def test_compile_commands_json_from_the_kernel_script(kernel, tmp_path):
     db = kernel_compile_commands(kernel, directory, str(tmp_path / "cc.json"))
     assert len(db) >= 100
     r = run(["--compile-commands", str(tmp_path / "cc.json"), "-j2",
-             "--format", "json", directory], kernel.src, timeout=3000)
+             "--format", "json", directory], kernel.src, env=kernel.env(),
+             timeout=3000)
     assert r.returncode == 1, r.stderr[-3000:]
     got = {(f["file"], f["tag"], re.search(r"'([^']+)'", f["message"])
             .group(1)) for f in json.loads(r.stdout)["findings"]}
