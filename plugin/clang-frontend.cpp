@@ -226,6 +226,7 @@ struct val {
 	const Expr *expr;	/* EXPR */
 	int block;		/* EXPR, PHI: clang block id */
 	int param;		/* PARAM */
+	int forward;		/* a phi found trivial: the value it is */
 	std::vector<int> args;	/* PHI: by predecessor */
 	std::vector<int> preds;
 };
@@ -267,8 +268,17 @@ static int new_val(enum val_kind kind)
 	v.expr = NULL;
 	v.block = -1;
 	v.param = -1;
+	v.forward = -1;
 	fs->vals.push_back(v);
 	return (int)fs->vals.size() - 1;
+}
+
+/* A value, past the phis that turned out trivial. */
+static int resolve(int id)
+{
+	while (id >= 0 && fs->vals[id].forward >= 0)
+		id = fs->vals[id].forward;
+	return id;
 }
 
 static int param_index(const ParmVarDecl *parm)
@@ -293,6 +303,59 @@ static int read_at_end(const VarDecl *var, const CFGBlock *b)
 		if (d[i].var == var)
 			return d[i].value;
 	return read_at_start(var, b);
+}
+
+/* The one value phi's arguments have besides itself, or -1. */
+static int trivial_phi(int phi)
+{
+	const std::vector<int> &args = fs->vals[phi].args;
+	int same = -1;
+	unsigned int i;
+
+	for (i = 0; i < args.size(); i++) {
+		if (args[i] == phi || args[i] == same)
+			continue;
+		if (same >= 0)
+			return -1;
+		same = args[i];
+	}
+	return same;
+}
+
+/*
+ * phi is value 'same': the reads and phis that saw phi while a loop was
+ * being resolved see 'same', and a phi left trivial by that goes too.
+ */
+static void replace_phi(int phi, int same)
+{
+	std::map<std::pair<const VarDecl *, int>, int>::iterator it;
+	std::vector<int> users;
+	unsigned int i, j;
+
+	fs->vals[phi].forward = same;	/* for what kept its number */
+	for (it = fs->at_start.begin(); it != fs->at_start.end(); ++it)
+		if (it->second == phi)
+			it->second = same;
+	for (i = 0; i < fs->vals.size(); i++) {
+		bool used = false;
+
+		if (fs->vals[i].kind != VAL_PHI)
+			continue;
+		for (j = 0; j < fs->vals[i].args.size(); j++)
+			if (fs->vals[i].args[j] == phi) {
+				fs->vals[i].args[j] = same;
+				used = true;
+			}
+		if (used)
+			users.push_back(i);
+	}
+	for (i = 0; i < users.size(); i++) {
+		int s;
+
+		if (fs->vals[users[i]].kind == VAL_PHI &&
+		    (s = trivial_phi(users[i])) >= 0 && s != users[i])
+			replace_phi(users[i], s);
+	}
 }
 
 static int read_at_start(const VarDecl *var, const CFGBlock *b)
@@ -350,14 +413,7 @@ static int read_at_start(const VarDecl *var, const CFGBlock *b)
 	}
 	/* all the same definition: no phi, as GCC's SSA would have none */
 	if (trivial && same >= 0) {
-		/* reads inside the loop saw the phi while it was being made */
-		for (it = fs->at_start.begin(); it != fs->at_start.end(); ++it)
-			if (it->second == phi)
-				it->second = same;
-		for (i = 0; i < fs->vals.size(); i++)
-			for (unsigned int j = 0; j < fs->vals[i].args.size(); j++)
-				if (fs->vals[i].args[j] == phi)
-					fs->vals[i].args[j] = same;
+		replace_phi(phi, same);
 		return same;
 	}
 	return phi;
@@ -411,7 +467,7 @@ static int value_read(const Expr *e)
 
 	if (!var || !position_of(e, &block, &pos))
 		return -1;
-	return read_var(var, block, pos);
+	return resolve(read_var(var, block, pos));
 }
 
 /* ----------------------------------------------------------------- paths */
@@ -963,15 +1019,15 @@ static void follow_reads(int id, struct td_call *c, int depth)
 	if (depth > 6)
 		return;
 	for (i = 0; i < fs->reads.size(); i++)
-		if (fs->reads[i].second == id)
+		if (resolve(fs->reads[i].second) == id)
 			follow_value(fs->reads[i].first, c, depth + 1);
 	for (i = 0; i < fs->vals.size(); i++) {
 		const val &x = fs->vals[i];
 
-		if (x.kind != VAL_PHI || (int)i == id)
+		if (x.kind != VAL_PHI || x.forward >= 0 || (int)i == id)
 			continue;
 		for (j = 0; j < x.args.size(); j++)
-			if (x.args[j] == id) {
+			if (resolve(x.args[j]) == id) {
 				follow_reads(i, c, depth + 1);
 				break;
 			}
@@ -1159,7 +1215,8 @@ static void record_alternatives(const CallExpr *call, int index)
 				analyze_value(exprs[j], &alt.arg[i], 0);
 			} else {
 				alt.arg[i].kind = TD_VAL_OTHER;
-				analyze_val(ids[j - exprs.size()], &alt.arg[i], 0);
+				analyze_val(resolve(ids[j - exprs.size()]),
+					    &alt.arg[i], 0);
 			}
 			if (td_alternative_value(&alt.arg[i]))
 				td_add_call(unit, &alt);
@@ -1381,7 +1438,7 @@ static int name_of_expr(const Expr *e, int depth)
 
 static int name_of_val(int id, int depth)
 {
-	std::map<int, int>::iterator it = fs->name_ids.find(id);
+	std::map<int, int>::iterator it = fs->name_ids.find(id = resolve(id));
 	struct td_name n;
 	int idx;
 	unsigned int i;
@@ -1414,7 +1471,8 @@ static int name_of_val(int id, int depth)
 		}
 		for (i = 0; i < x.args.size(); i++) {
 			struct td_opnd o;
-			const val &arg = fs->vals[x.args[i]];
+			int id = resolve(x.args[i]);
+			const val &arg = fs->vals[id];
 			long cst;
 
 			memset(&o, 0, sizeof(o));
@@ -1424,7 +1482,7 @@ static int name_of_val(int id, int depth)
 				o.cst = cst;
 			} else if (arg.kind != VAL_UNDEF) {
 				o.kind = TD_OP_NAME;
-				o.name = name_of_val(x.args[i], depth + 1);
+				o.name = name_of_val(id, depth + 1);
 			}
 			unit->phi_args[n.first_arg + i].val = o;
 		}
