@@ -389,11 +389,10 @@ static int read_at_start(const VarDecl *var, const CFGBlock *b)
 		return v;
 	}
 	if (preds.size() == 1) {
-		int v;
+		/* no placeholder: a loop reachable from the entry has a block
+		 * with two predecessors, whose phi placeholder ends the walk */
+		int v = read_at_end(var, preds[0]);
 
-		/* placed first: a loop of single-predecessor blocks comes back */
-		fs->at_start[key] = new_val(VAL_UNDEF);
-		v = read_at_end(var, preds[0]);
 		fs->at_start[key] = v;
 		return v;
 	}
@@ -417,6 +416,47 @@ static int read_at_start(const VarDecl *var, const CFGBlock *b)
 		return same;
 	}
 	return phi;
+}
+
+/*
+ * Phis that only merge each other and one value V are V.  The on-demand
+ * construction leaves such cycles where loops and goto ladders meet
+ * (phi(V, p2), p2 = phi(V, p1)); GCC's SSA has none.
+ */
+static int collapse(int id)
+{
+	std::vector<int> seen, work;
+	int leaf = -1;
+	unsigned int i;
+
+	if (id < 0 || fs->vals[id].kind != VAL_PHI)
+		return id;
+	work.push_back(id);
+	while (!work.empty()) {
+		int p = work.back();
+
+		work.pop_back();
+		if (std::find(seen.begin(), seen.end(), p) != seen.end())
+			continue;
+		seen.push_back(p);
+		if (seen.size() > 64)
+			return id;
+		for (i = 0; i < fs->vals[p].args.size(); i++) {
+			int a = resolve(fs->vals[p].args[i]);
+
+			if (fs->vals[a].kind == VAL_PHI)
+				work.push_back(a);
+			else if (leaf >= 0 && leaf != a)
+				return id;
+			else
+				leaf = a;
+		}
+	}
+	if (leaf < 0)
+		return id;
+	for (i = 0; i < seen.size(); i++)
+		fs->vals[seen[i]].forward = leaf;
+	return leaf;
 }
 
 /* What tracked variable var holds just before element pos of block b. */
@@ -467,7 +507,7 @@ static int value_read(const Expr *e)
 
 	if (!var || !position_of(e, &block, &pos))
 		return -1;
-	return resolve(read_var(var, block, pos));
+	return collapse(resolve(read_var(var, block, pos)));
 }
 
 /* ----------------------------------------------------------------- paths */
@@ -476,7 +516,35 @@ static void analyze_value(const Expr *e, struct td_value *v, int depth);
 static void analyze_val(int id, struct td_value *v, int depth);
 static const char *ref_text(const Expr *ref, int depth);
 static const Expr *addressed(const Expr *e);
+static const CastExpr *decayed(const Expr *e);
 static bool constant_of(const Expr *e, long *out);
+
+/*
+ * Is ref a part of a declared object, var.a.b[2], not reached through a
+ * pointer?  GIMPLE writes its address as is, with no name to show.
+ */
+static bool declared_base(const Expr *ref)
+{
+	for (;;) {
+		ref = ref->IgnoreParens();
+		if (const MemberExpr *m = dyn_cast<MemberExpr>(ref)) {
+			if (m->isArrow() && !addressed(m->getBase()))
+				return false;
+			ref = m->isArrow() ? addressed(m->getBase()) :
+			      m->getBase();
+		} else if (const ArraySubscriptExpr *a =
+			   dyn_cast<ArraySubscriptExpr>(ref)) {
+			long cst;
+
+			if (!a->getBase()->IgnoreParenImpCasts()->getType()->
+			    isArrayType() || !constant_of(a->getIdx(), &cst))
+				return false;
+			ref = a->getBase()->IgnoreParenImpCasts();
+		} else {
+			return isa<DeclRefExpr>(ref);
+		}
+	}
+}
 
 /* A user-visible name for a value: its variable, or what it copies. */
 static const char *value_text(const Expr *e, int depth)
@@ -533,8 +601,8 @@ static const char *value_text(const Expr *e, int depth)
 	if (const UnaryOperator *op = dyn_cast<UnaryOperator>(e)) {
 		if (op->getOpcode() == UO_AddrOf) {
 			s = op->getSubExpr()->IgnoreParens();
-			if (isa<DeclRefExpr>(s))
-				return NULL;	/* &global: an invariant */
+			if (declared_base(s))
+				return NULL;	/* &var.f: an invariant */
 			if ((inner = ref_text(s, depth + 1))) {
 				snprintf(buf, sizeof(buf), "(&%s)", inner);
 				return td_strdup(unit, buf);
@@ -571,7 +639,14 @@ static const char *ref_text(const Expr *ref, int depth)
 	if (const MemberExpr *m = dyn_cast<MemberExpr>(ref)) {
 		bool arrow = m->isArrow() && !addressed(m->getBase());
 
-		if (arrow)
+		if (arrow && decayed(m->getBase())) {
+			inner = ref_text(decayed(m->getBase())->getSubExpr(),
+					 depth);
+			if (inner)
+				inner = td_strdup(unit, (std::string(inner) +
+							 "[...]").c_str());
+			arrow = false;
+		} else if (arrow)
 			inner = value_text(m->getBase(), depth);
 		else if (m->isArrow())
 			inner = ref_text(addressed(m->getBase()), depth);
@@ -657,6 +732,15 @@ static const Expr *addressed(const Expr *e)
 	return op->getSubExpr()->IgnoreParens();
 }
 
+/* The array whose decay e is (arr in arr->f), or NULL. */
+static const CastExpr *decayed(const Expr *e)
+{
+	const CastExpr *cast = dyn_cast<CastExpr>(e->IgnoreParens());
+
+	return cast && cast->getCastKind() == CK_ArrayToPointerDecay ?
+	       cast : NULL;
+}
+
 /* The base of *p, p->f or p[i] when p points into memory. */
 static void pointer_base(const Expr *ptr, QualType object, struct td_path *p)
 {
@@ -699,6 +783,16 @@ static bool analyze_path(const Expr *ref, struct td_path *p)
 					base = addressed(m->getBase());
 					continue;
 				}
+				/* arr->f is arr[0].f */
+				if (decayed(m->getBase())) {
+					if (n == (int)(sizeof(chain) /
+						       sizeof(chain[0])))
+						return false;
+					chain[n++] = decayed(m->getBase());
+					base = decayed(m->getBase())->
+						getSubExpr()->IgnoreParens();
+					continue;
+				}
 				ptr = m->getBase();
 				object = ptr->getType()->getPointeeType();
 				break;
@@ -738,7 +832,11 @@ static bool analyze_path(const Expr *ref, struct td_path *p)
 		if (ptr_index)
 			p->var = pointer_index_text(ptr_index, 0);
 	}
-	if (!ptr || p->via_pointer == 0) {
+	if (!ptr && isa<PredefinedExpr>(base)) {
+		/* __func__ is a static array to GCC */
+		p->base = TD_BASE_GLOBAL;
+		p->base_name = p->var = "__func__";
+	} else if (!ptr) {
 		const DeclRefExpr *d = dyn_cast<DeclRefExpr>(base);
 		const VarDecl *var = d ? dyn_cast<VarDecl>(d->getDecl()) : NULL;
 
@@ -766,6 +864,12 @@ static bool analyze_path(const Expr *ref, struct td_path *p)
 			if (!m->getMemberDecl()->getIdentifier())
 				continue;	/* anonymous struct or union */
 			p->field[p->nfields] = name_of(m->getMemberDecl());
+		} else if (isa<CastExpr>(t)) {
+			p->field[p->nfields] = td_strdup(unit, "[0]");
+			p->ftype[p->nfields] = type_tag(
+				t->getType()->getPointeeType());
+			p->nfields++;
+			continue;
 		} else {
 			const Expr *index = cast<ArraySubscriptExpr>(t)->getIdx();
 			const char *text;
@@ -1552,6 +1656,8 @@ static void branch_on(const Expr *e, struct td_block *b)
 	b->rhs.cst = 0;
 }
 
+static int folded_branch(const CFGBlock *b);
+
 static bool is_branch(const Stmt *term)
 {
 	if (!term)
@@ -1572,11 +1678,14 @@ static void record_flow(void)
 		int id = cb->getBlockID();
 		struct td_block *b = &unit->blocks[unit_block(id)];
 		const Stmt *term = cb->getTerminatorStmt();
-		const Expr *cond = is_branch(term) ? cb->getLastCondition() : NULL;
+		int taken = folded_branch(cb);
+		const Expr *cond = is_branch(term) && taken < 0 ?
+			cb->getLastCondition() : NULL;
 		SourceLocation loc;
 		int pass, nsucc = 0, first;
 
-		if (cb == &fs->cfg->getEntry() || cb == &fs->cfg->getExit())
+		if (cb == &fs->cfg->getEntry() || cb == &fs->cfg->getExit() ||
+		    !fs->reachable[id])
 			continue;
 		if (cond) {
 			struct td_block tmp = *b;
@@ -1620,6 +1729,7 @@ static void record_flow(void)
 				int when = cond && k < 2 ? (k == 0 ? 1 : 0) : -1;
 
 				if (!to || to == &fs->cfg->getExit() ||
+				    (taken >= 0 && k != taken) ||
 				    (pass == 0 && when < 0) ||
 				    (pass == 1 && when >= 0))
 					continue;
@@ -1773,6 +1883,41 @@ static void index_reads(void)
 	std::sort(fs->reads.begin(), fs->reads.end(), later_first);
 }
 
+/* __builtin_constant_p(x) of a non-constant x: GCC decides it later */
+static bool undecided_builtin(const Stmt *s)
+{
+	const CallExpr *call = dyn_cast_or_null<CallExpr>(s);
+
+	if (call && call->getDirectCallee() &&
+	    call->getDirectCallee()->getBuiltinID() ==
+	    Builtin::BI__builtin_constant_p && call->getNumArgs() == 1 &&
+	    !call->getArg(0)->isEvaluatable(*ctx))
+		return true;
+	for (const Stmt *child : s ? s->children() : Stmt::const_child_range(
+		     Stmt::const_child_iterator(), Stmt::const_child_iterator()))
+		if (child && undecided_builtin(child))
+			return true;
+	return false;
+}
+
+/*
+ * A branch GCC folds when it lowers the function: on a constant
+ * (IS_ENABLED(), __builtin_constant_p(4), sizeof tests in macros).
+ * Returns the successor taken, 0 (true) or 1 (false), or -1.
+ */
+static int folded_branch(const CFGBlock *b)
+{
+	const Expr *cond = is_branch(b->getTerminatorStmt()) ?
+		b->getLastCondition() : NULL;
+	bool value;
+
+	if (!cond || b->succ_size() != 2 || cond->HasSideEffects(*ctx) ||
+	    undecided_builtin(cond) ||
+	    !cond->EvaluateAsBooleanCondition(value, *ctx))
+		return -1;
+	return value ? 0 : 1;
+}
+
 static void mark_reachable(struct fn_state *state)
 {
 	std::vector<const CFGBlock *> work;
@@ -1783,11 +1928,15 @@ static void mark_reachable(struct fn_state *state)
 	while (!work.empty()) {
 		const CFGBlock *b = work.back();
 
+		int taken = folded_branch(b), k = 0;
+
 		work.pop_back();
 		for (CFGBlock::const_succ_iterator s = b->succ_begin();
-		     s != b->succ_end(); ++s) {
+		     s != b->succ_end(); ++s, k++) {
 			const CFGBlock *to = s->getReachableBlock();
 
+			if (taken >= 0 && k != taken)
+				continue;
 			if (to && !state->reachable[to->getBlockID()]) {
 				state->reachable[to->getBlockID()] = true;
 				work.push_back(to);
@@ -1855,7 +2004,7 @@ static void scan_function(const FunctionDecl *fd, int fn)
 	for (i = nblocks - 1; i >= 0; i--) {
 		const CFGBlock *cb = state.by_id[i];
 
-		if (!cb)
+		if (!cb || !state.reachable[i])
 			continue;
 		for (CFGBlock::const_iterator e = cb->begin(); e != cb->end(); ++e) {
 			Optional<CFGStmt> cs = e->getAs<CFGStmt>();
@@ -1873,7 +2022,7 @@ static void scan_function(const FunctionDecl *fd, int fn)
 		const CFGBlock *cb = state.by_id[i];
 		int first = unit->ncalls;
 
-		if (!cb)
+		if (!cb || !state.reachable[i])
 			continue;
 		for (CFGBlock::const_iterator e = cb->begin(); e != cb->end(); ++e) {
 			Optional<CFGStmt> cs = e->getAs<CFGStmt>();
