@@ -17,11 +17,9 @@ from conftest import (CHECKER, FRONT_ENDS, TESTCASES, kernel_per_front_end,
 
 pytestmark = pytest.mark.kernel
 
-# Once per compiler front end (issue 8) when the Clang front end's whole
-# directories are reviewed; until then, gcc's (test_clang.py compares the
-# two on drivers/input/misc).
+# The real-kernel tier runs once per compiler front end (issue 8).
 kernel = pytest.fixture(scope="module",
-                        params=FRONT_ENDS[:1])(kernel_per_front_end)
+                        params=FRONT_ENDS)(kernel_per_front_end)
 
 DIRECTORIES = ["drivers/input/misc", "drivers/spi", "drivers/rtc",
                "drivers/watchdog"]

@@ -28,11 +28,9 @@ import pytest
 from conftest import CHECKER, FRONT_ENDS, TESTCASES, kernel_per_front_end
 from test_kbuild import DIRECTORIES, expected_findings
 
-# Once per compiler front end (issue 8) when the Clang front end's whole
-# directories are reviewed; until then, gcc's (test_clang.py compares the
-# two on drivers/input/misc).
+# The real-kernel tier runs once per compiler front end (issue 8).
 kernel = pytest.fixture(scope="module",
-                        params=FRONT_ENDS[:1])(kernel_per_front_end)
+                        params=FRONT_ENDS)(kernel_per_front_end)
 
 # Findings tree mode adds to the kbuild lists: files x86_64 allmodconfig
 # does not build, which kbuild still compiles with their directory's flags
