@@ -1322,10 +1322,12 @@ static void prepare(struct ep_ctx *ctx)
 	ctx->undecided_seen = (char *)calloc(m->nres + 1, 1);
 	ctx->exit_seen = (char *)calloc(u->nblocks + 1, 1);
 	ctx->module_owned = (char *)calloc(m->nres + 1, 1);
+	ctx->load_sym = (uint32_t *)malloc((u->nnames + 1) * sizeof(uint32_t));
+	ctx->load_known = (char *)calloc(u->nnames + 1, 1);
 	if (!key || !ctx->releases || !ctx->sum || !ctx->has_release ||
 	    !ctx->res_sym || !ctx->result_sym || !ctx->cb_fn ||
 	    !ctx->cb_holder || !ctx->undecided_seen || !ctx->exit_seen ||
-	    !ctx->module_owned)
+	    !ctx->module_owned || !ctx->load_sym || !ctx->load_known)
 		abort();
 	find_module_owned(ctx);
 	memset(ctx->releases, -1, (size_t)u->nfuncs * m->nres + 1);
@@ -1358,6 +1360,10 @@ static void prepare(struct ep_ctx *ctx)
 	for (i = 0; i < u->ncalls; i++)
 		key[i] = u->calls[i].alternative_of - 1;
 	chain(u->ncalls, u->ncalls, key, &ctx->alt_first, &ctx->alt_next);
+	for (i = 0; i < u->ncalls; i++)
+		key[i] = u->calls[i].fn;
+	chain(u->nfuncs, u->ncalls, key, &ctx->fn_call_first,
+	      &ctx->fn_call_next);
 	free(key);
 }
 
@@ -1390,5 +1396,9 @@ void td_check_error_path(struct td_model *m)
 	free(ctx.has_release);
 	free(ctx.alt_first);
 	free(ctx.alt_next);
+	free(ctx.fn_call_first);
+	free(ctx.fn_call_next);
+	free(ctx.load_sym);
+	free(ctx.load_known);
 	free(ctx.sum);
 }

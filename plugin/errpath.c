@@ -90,7 +90,12 @@ struct ep_val ep_resolve(const struct ep_ctx *ctx, const struct ep_state *st,
 		v.sym = ep_call_sym(n->call);
 		return v;
 	case TD_NAME_LOAD:
-		v.sym = ep_load_sym(m, &n->load);
+		/* the same loads are resolved on every path: key each once */
+		if (!ctx->load_known[o->name]) {
+			ctx->load_sym[o->name] = ep_load_sym(m, &n->load);
+			ctx->load_known[o->name] = 1;
+		}
+		v.sym = ctx->load_sym[o->name];
 		if (v.sym) {
 			v.kind = EV_LOAD;
 			v.load = &n->load;
@@ -174,11 +179,10 @@ int ep_failure_side(enum td_fail how, enum td_cmp cmp, long c)
 /* The call in fn whose result is kept where 'load' reads, or -1. */
 int ep_stored_result(const struct ep_ctx *ctx, int fn, uint32_t sym)
 {
-	const struct td_unit *u = ctx->m->unit;
 	int i;
 
-	for (i = 0; i < u->ncalls; i++)
-		if (u->calls[i].fn == fn && ctx->result_sym[i] == sym)
+	for (i = ctx->fn_call_first[fn]; i >= 0; i = ctx->fn_call_next[i])
+		if (ctx->result_sym[i] == sym)
 			return i;
 	return -1;
 }

@@ -109,6 +109,9 @@ struct ep_ctx {
 	int *phi_first, *phi_next;	/* PHI names by block */
 	int *store_first, *store_next;	/* stores by block */
 	int *alt_first, *alt_next;	/* a call's alternatives */
+	int *fn_call_first, *fn_call_next;	/* calls by function */
+	uint32_t *load_sym;	/* per name: ep_load_sym() of its load, ... */
+	char *load_known;	/* ... once asked */
 	char *has_release;	/* per family: some rule releases it */
 	struct ep_summary *sum;
 	struct ep_leak *leaks;	/* found in the function being walked */
