@@ -12,15 +12,24 @@
 # each tool is printed per file, then the ratios to -fsyntax-only and to
 # gcc -c, and peak memory (max RSS) against gcc -c.
 #
-# Needs a prepared tree (make setup) and the checker built (make).
-# Environment: ROUNDS, TEARDOWN_CACHE, COCCI (default: the tree's
-# scripts/coccinelle/free/devm_free.cocci).
+# Needs a prepared tree (make setup) and the checker built (make).  The
+# files are built (and kbuild run for their CHECK argv) in the prepared
+# tree's build/, or in BENCH_BUILD when set: a build directory of the same
+# configuration that is the benchmark's own (kcflags-overhead.sh prepares
+# one), so that nothing runs make in a build/ other runs are reading.
+# Environment: ROUNDS, TEARDOWN_CACHE, BENCH_BUILD, COCCI (default: the
+# tree's scripts/coccinelle/free/devm_free.cocci).
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/bench/common.sh"
 rounds=${ROUNDS:-5}
 cocci=${COCCI:-$src/scripts/coccinelle/free/devm_free.cocci}
 bench_require -x "$here/teardown-check"
+if [ -n "$BENCH_BUILD" ]; then
+	[ -f "$BENCH_BUILD/.config" ] ||
+		{ echo "bench: no configured build directory $BENCH_BUILD" >&2; exit 2; }
+	build=$BENCH_BUILD
+fi
 [ $# -gt 0 ] || set -- drivers/hwmon/xgene-hwmon.o drivers/spi/spi-pci1xxxx.o \
 	drivers/media/pci/bt8xx/bttv-driver.o drivers/net/ethernet/intel/e1000e/netdev.o \
 	drivers/tty/serial/8250/8250_omap.o drivers/mmc/host/wbsd.o \
@@ -44,9 +53,9 @@ measure() {
 printf '%-48s %8s %8s %8s %8s %8s %7s %7s %7s\n' file gcc-c syntax check sparse spatch 'chk/syn' 'chk/gcc' 'mem'
 for obj in "$@"; do
 	cfile=${obj%.o}.c
-	make -s -C "$src" O=build "$obj" >/dev/null 2>&1 || { echo "bench: cannot build $obj" >&2; continue; }
+	make -s -C "$src" O="$build" "$obj" >/dev/null 2>&1 || { echo "bench: cannot build $obj" >&2; continue; }
 	# the argv kbuild gives CHECK for this file
-	RECORD_TO=$work/argv make -s -C "$src" O=build C=2 CHECK="$work/record" "$obj" >/dev/null 2>&1
+	RECORD_TO=$work/argv make -s -C "$src" O="$build" C=2 CHECK="$work/record" "$obj" >/dev/null 2>&1
 	mapfile -t argv < "$work/argv"
 	cmd=$(kbuild_command "$build/$(dirname "$obj")/.$(basename "$obj").cmd")
 	gcc_c=$(echo "$cmd" | sed "s| -c -o [^ ]* | -c -o $work/out.o |")

@@ -589,7 +589,7 @@ static void push(struct ep_walk *w, const struct ep_state *st, int to)
 		if (!w->stack)
 			abort();
 	}
-	w->stack[w->nstack] = *st;
+	ep_copy_state(&w->stack[w->nstack], st);
 	w->stack[w->nstack].pred = st->block;
 	w->stack[w->nstack].block = to;
 	w->nstack++;
@@ -681,7 +681,9 @@ static void branch(struct ep_ctx *ctx, struct ep_walk *w, struct ep_state *st,
 		syms[nsyms++] = ctx->res_sym[ctx->m->call_res[call]];
 	for (k = 0; k < b->nsucc; k++) {
 		const struct td_succ *s = &u->succs[b->first_succ + k];
-		struct ep_state next = *st;
+		struct ep_state next;
+
+		ep_copy_state(&next, st);
 
 		if (side >= 0 && s->when >= 0) {
 			int fails = s->when == side, j, ok = 1;
@@ -1125,7 +1127,9 @@ static int seen_before(struct ep_walk *w, uint64_t h)
 				seen_before(w, old[j]);
 		free(old);
 	}
-	for (i = h % w->seen_cap; w->seen[i]; i = (i + 1) % w->seen_cap)
+	/* seen_cap is a power of two: a mask, not a division */
+	for (i = h & (w->seen_cap - 1); w->seen[i];
+	     i = (i + 1) & (w->seen_cap - 1))
 		if (w->seen[i] == h)
 			return 1;
 	w->seen[i] = h;
@@ -1195,9 +1199,12 @@ static void walk_function(struct ep_ctx *ctx, int fn, int top)
 	push(&w, &st, f->entry);
 	w.stack[0].pred = -1;
 	while (w.nstack) {
-		struct ep_state cur = w.stack[--w.nstack];
-		const struct td_block *b = &u->blocks[cur.block];
+		struct ep_state cur;
+		const struct td_block *b;
 		int i;
+
+		ep_copy_state(&cur, &w.stack[--w.nstack]);
+		b = &u->blocks[cur.block];
 
 		if (seen_before(&w, state_hash(&cur)))
 			continue;
@@ -1228,8 +1235,10 @@ static void walk_function(struct ep_ctx *ctx, int fn, int top)
 			continue;
 		}
 		for (i = 0; i < b->nsucc; i++) {
-			struct ep_state next = cur;
+			struct ep_state next;
 			int j;
+
+			ep_copy_state(&next, &cur);
 
 			for (j = 0; b->nsucc > 1 && j < b->nsucc; j++)
 				if (j != i)
@@ -1313,10 +1322,12 @@ static void prepare(struct ep_ctx *ctx)
 	ctx->undecided_seen = (char *)calloc(m->nres + 1, 1);
 	ctx->exit_seen = (char *)calloc(u->nblocks + 1, 1);
 	ctx->module_owned = (char *)calloc(m->nres + 1, 1);
+	ctx->load_sym = (uint32_t *)malloc((u->nnames + 1) * sizeof(uint32_t));
+	ctx->load_known = (char *)calloc(u->nnames + 1, 1);
 	if (!key || !ctx->releases || !ctx->sum || !ctx->has_release ||
 	    !ctx->res_sym || !ctx->result_sym || !ctx->cb_fn ||
 	    !ctx->cb_holder || !ctx->undecided_seen || !ctx->exit_seen ||
-	    !ctx->module_owned)
+	    !ctx->module_owned || !ctx->load_sym || !ctx->load_known)
 		abort();
 	find_module_owned(ctx);
 	memset(ctx->releases, -1, (size_t)u->nfuncs * m->nres + 1);
@@ -1349,6 +1360,10 @@ static void prepare(struct ep_ctx *ctx)
 	for (i = 0; i < u->ncalls; i++)
 		key[i] = u->calls[i].alternative_of - 1;
 	chain(u->ncalls, u->ncalls, key, &ctx->alt_first, &ctx->alt_next);
+	for (i = 0; i < u->ncalls; i++)
+		key[i] = u->calls[i].fn;
+	chain(u->nfuncs, u->ncalls, key, &ctx->fn_call_first,
+	      &ctx->fn_call_next);
 	free(key);
 }
 
@@ -1381,5 +1396,9 @@ void td_check_error_path(struct td_model *m)
 	free(ctx.has_release);
 	free(ctx.alt_first);
 	free(ctx.alt_next);
+	free(ctx.fn_call_first);
+	free(ctx.fn_call_next);
+	free(ctx.load_sym);
+	free(ctx.load_known);
 	free(ctx.sum);
 }

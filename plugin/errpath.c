@@ -6,6 +6,7 @@
  * call failed, this field is nonzero), which later branches on the same
  * value must agree with.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "errpath.h"
@@ -19,18 +20,35 @@ uint32_t ep_hash_str(const char *s)
 	return h;
 }
 
-uint64_t ep_hash_mix(uint64_t h, uint64_t v)
-{
-	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-	return h;
-}
-
+/* The hash of "call#N", spelled out without snprintf: asked per branch. */
 uint32_t ep_call_sym(int call)
 {
-	char buf[32];
+	char buf[32], *p = buf + sizeof(buf);
+	unsigned int u = call < 0 ? 0u - (unsigned int)call : (unsigned int)call;
 
-	snprintf(buf, sizeof(buf), "call#%d", call);
-	return ep_hash_str(buf);
+	*--p = 0;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (call < 0)
+		*--p = '-';
+	p -= 5;
+	memcpy(p, "call#", 5);
+	return ep_hash_str(p);
+}
+
+/*
+ * A state is some 3.6 KB, mostly arrays of which a path uses a few
+ * entries, and the walk copies one at every step: copy what is in use.
+ */
+void ep_copy_state(struct ep_state *dst, const struct ep_state *src)
+{
+	memcpy(dst, src, offsetof(struct ep_state, item));
+	memcpy(dst->item, src->item, src->nitems * sizeof(src->item[0]));
+	memcpy(dst->fact, src->fact, src->nfacts * sizeof(src->fact[0]));
+	memcpy(dst->bind, src->bind, src->nbinds * sizeof(src->bind[0]));
+	memcpy(dst->viol, src->viol, src->nviols * sizeof(src->viol[0]));
 }
 
 
@@ -72,7 +90,12 @@ struct ep_val ep_resolve(const struct ep_ctx *ctx, const struct ep_state *st,
 		v.sym = ep_call_sym(n->call);
 		return v;
 	case TD_NAME_LOAD:
-		v.sym = ep_load_sym(m, &n->load);
+		/* the same loads are resolved on every path: key each once */
+		if (!ctx->load_known[o->name]) {
+			ctx->load_sym[o->name] = ep_load_sym(m, &n->load);
+			ctx->load_known[o->name] = 1;
+		}
+		v.sym = ctx->load_sym[o->name];
 		if (v.sym) {
 			v.kind = EV_LOAD;
 			v.load = &n->load;
@@ -156,11 +179,10 @@ int ep_failure_side(enum td_fail how, enum td_cmp cmp, long c)
 /* The call in fn whose result is kept where 'load' reads, or -1. */
 int ep_stored_result(const struct ep_ctx *ctx, int fn, uint32_t sym)
 {
-	const struct td_unit *u = ctx->m->unit;
 	int i;
 
-	for (i = 0; i < u->ncalls; i++)
-		if (u->calls[i].fn == fn && ctx->result_sym[i] == sym)
+	for (i = ctx->fn_call_first[fn]; i >= 0; i = ctx->fn_call_next[i])
+		if (ctx->result_sym[i] == sym)
 			return i;
 	return -1;
 }

@@ -71,18 +71,20 @@ struct ep_state {
 	int block, pred;
 	int decision;		/* block of the last failure test taken */
 	int last;		/* the last block with a line, for exits */
-	int nitems;
-	struct ep_item item[EP_ITEMS];
-	int nfacts;
-	struct ep_fact fact[EP_FACTS];
-	int nbinds;
-	struct ep_bind bind[EP_BINDS];
-	int nviols;
-	struct ep_viol viol[EP_VIOLS];
+	int nitems, nfacts, nbinds, nviols;
 	uint64_t inited;	/* timers, work...: initialised on the path */
 	int assume_inited;	/* in a helper: by its caller, perhaps */
 	int nactions;
 	int action[EP_ACTIONS];	/* callbacks of devm actions registered */
+	/*
+	 * The arrays come last: ep_copy_state() copies the fields above
+	 * whole and, of these, only the entries in use (nothing reads an
+	 * entry past its count).
+	 */
+	struct ep_item item[EP_ITEMS];
+	struct ep_fact fact[EP_FACTS];
+	struct ep_bind bind[EP_BINDS];
+	struct ep_viol viol[EP_VIOLS];
 };
 
 /* What a same-file helper leaves held when it returns. */
@@ -107,6 +109,9 @@ struct ep_ctx {
 	int *phi_first, *phi_next;	/* PHI names by block */
 	int *store_first, *store_next;	/* stores by block */
 	int *alt_first, *alt_next;	/* a call's alternatives */
+	int *fn_call_first, *fn_call_next;	/* calls by function */
+	uint32_t *load_sym;	/* per name: ep_load_sym() of its load, ... */
+	char *load_known;	/* ... once asked */
 	char *has_release;	/* per family: some rule releases it */
 	struct ep_summary *sum;
 	struct ep_leak *leaks;	/* found in the function being walked */
@@ -130,7 +135,14 @@ struct ep_walk {
 
 /* errpath.c: hashing, values and what branches teach */
 uint32_t ep_hash_str(const char *s);
-uint64_t ep_hash_mix(uint64_t h, uint64_t v);
+
+/* inline: the walk hashes every state it meets, field by field */
+static inline uint64_t ep_hash_mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	return h;
+}
+
 uint32_t ep_call_sym(int call);
 struct ep_val ep_resolve(const struct ep_ctx *ctx, const struct ep_state *st,
 			 const struct td_opnd *o, int depth);
@@ -146,5 +158,6 @@ enum ep_status ep_status_of(const struct ep_state *st, uint32_t sym);
 enum ep_status ep_outcome(const struct ep_ctx *ctx, const struct ep_state *st,
 			  int fn, const struct td_opnd *ret, int *returned);
 void ep_forget(const struct ep_ctx *ctx, struct ep_state *st, int call);
+void ep_copy_state(struct ep_state *dst, const struct ep_state *src);
 
 #endif /* TEARDOWN_ERRPATH_H */

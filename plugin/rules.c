@@ -408,12 +408,15 @@ struct td_rules *td_rules_load(const char *path, char *err, size_t errlen)
 	return p.rules;
 }
 
+static void index_forget(const struct td_rules *r);
+
 void td_rules_free(struct td_rules *r)
 {
 	int i;
 
 	if (!r)
 		return;
+	index_forget(r);
 	for (i = 0; i < r->nfamilies; i++) {
 		struct td_family *f = &r->families[i];
 
@@ -438,32 +441,123 @@ void td_rules_free(struct td_rules *r)
 	free(r);
 }
 
-const struct td_rule *td_rules_find(const struct td_rules *r,
+/*
+ * The engine asks for the rules of every call of a unit, for every kind:
+ * a hash of the rules by function name turns each question into a probe
+ * of one short chain instead of a scan of every rule.  It lives beside
+ * struct td_rules, which the other front ends share, and is rebuilt when
+ * the rules it was made for change (a parse still adding rules) or are
+ * freed.  Chains keep the rules' order: the first match is the same.
+ */
+static struct {
+	const struct td_rules *rules;	/* indexed */
+	const struct td_rule *array;	/* its rules[] then ... */
+	int nrules;			/* ... and how many */
+	unsigned int mask;
+	int *head;			/* bucket: first rule, or -1 */
+	int *next;			/* rule: next in its bucket, or -1 */
+} idx;
+
+static unsigned int hash_name(const char *s)
+{
+	unsigned int h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static void index_drop(void)
+{
+	free(idx.head);
+	free(idx.next);
+	memset(&idx, 0, sizeof(idx));
+}
+
+/* r is freed: its address may be reused by other rules */
+static void index_forget(const struct td_rules *r)
+{
+	if (idx.rules == r)
+		index_drop();
+}
+
+/* Index r if it is not indexed yet; -1 without memory (then: scan). */
+static int index_rules(const struct td_rules *r)
+{
+	unsigned int size = 64;
+	int i;
+
+	if (idx.rules == r && idx.array == r->rules && idx.nrules == r->nrules)
+		return 0;
+	index_drop();
+	while (size < 2u * (unsigned int)r->nrules)
+		size *= 2;
+	idx.head = (int *)malloc(size * sizeof(int));
+	idx.next = (int *)malloc((r->nrules + 1) * sizeof(int));
+	if (!idx.head || !idx.next) {
+		index_drop();
+		return -1;
+	}
+	idx.mask = size - 1;
+	for (i = 0; i < (int)size; i++)
+		idx.head[i] = -1;
+	/* backwards, so that each chain runs in the rules' order */
+	for (i = r->nrules - 1; i >= 0; i--) {
+		unsigned int b;
+
+		idx.next[i] = -1;
+		if (!r->rules[i].func)
+			continue;
+		b = hash_name(r->rules[i].func) & idx.mask;
+		idx.next[i] = idx.head[b];
+		idx.head[b] = i;
+	}
+	idx.rules = r;
+	idx.array = r->rules;
+	idx.nrules = r->nrules;
+	return 0;
+}
+
+/* Does the rule answer a question about func of this kind? */
+static int rule_is(const struct td_rule *rule, int known,
+		   enum td_rule_kind kind, const char *func)
+{
+	if (known ? rule->kind == TD_RULE_STORE ||
+		    rule->kind == TD_RULE_PROBE_FIELD ||
+		    rule->kind == TD_RULE_REMOVE_FIELD : rule->kind != kind)
+		return 0;
+	return !strcmp(rule->func, func);
+}
+
+/* The first rule for func of this kind (known: of any kind a call has). */
+static const struct td_rule *lookup(const struct td_rules *r, int known,
 				    enum td_rule_kind kind, const char *func)
 {
 	int i;
 
 	if (!func)
 		return NULL;
-	for (i = 0; i < r->nrules; i++)
-		if (r->rules[i].kind == kind && !strcmp(r->rules[i].func, func))
+	if (index_rules(r)) {
+		for (i = 0; i < r->nrules; i++)
+			if (rule_is(&r->rules[i], known, kind, func))
+				return &r->rules[i];
+		return NULL;
+	}
+	for (i = idx.head[hash_name(func) & idx.mask]; i >= 0; i = idx.next[i])
+		if (rule_is(&r->rules[i], known, kind, func))
 			return &r->rules[i];
 	return NULL;
 }
 
+const struct td_rule *td_rules_find(const struct td_rules *r,
+				    enum td_rule_kind kind, const char *func)
+{
+	return lookup(r, 0, kind, func);
+}
+
 int td_rules_known(const struct td_rules *r, const char *func)
 {
-	int i;
-
-	if (!func)
-		return 0;
-	for (i = 0; i < r->nrules; i++)
-		if (r->rules[i].kind != TD_RULE_STORE &&
-		    r->rules[i].kind != TD_RULE_PROBE_FIELD &&
-		    r->rules[i].kind != TD_RULE_REMOVE_FIELD &&
-		    !strcmp(r->rules[i].func, func))
-			return 1;
-	return 0;
+	return lookup(r, 1, TD_RULE_STORE, func) != NULL;
 }
 
 /* The checks' own tags, and what each says; the others are families'. */
