@@ -2314,7 +2314,7 @@ class teardown_consumer : public ASTConsumer {
 public:
 	void HandleTranslationUnit(ASTContext &context) override
 	{
-		struct sigaction fault, old_segv, old_bus, old_abrt;
+		struct td_faults saved;
 		struct td_stats stats;
 		const char *file;
 		int sig;
@@ -2329,22 +2329,13 @@ public:
 			      getName().str().c_str()) : strdup("-");
 		unit = td_unit_new(file);
 		memset(&stats, 0, sizeof(stats));
-		memset(&fault, 0, sizeof(fault));
-		fault.sa_handler = on_fault;
-		sigemptyset(&fault.sa_mask);
-		sigaction(SIGSEGV, &fault, &old_segv);
-		sigaction(SIGBUS, &fault, &old_bus);
-		sigaction(SIGABRT, &fault, &old_abrt);	/* a failed assert */
+		td_catch_faults(&saved, on_fault);
 		sig = sigsetjmp(recover, 1);
 		if (!sig)
 			check_unit(context.getTranslationUnitDecl(), &stats);
 		else
-			fprintf(stderr,
-				"%s: teardown-check: internal error (signal %d); file not checked\n",
-				file, sig);
-		sigaction(SIGSEGV, &old_segv, NULL);
-		sigaction(SIGBUS, &old_bus, NULL);
-		sigaction(SIGABRT, &old_abrt, NULL);
+			td_report_fault(file, sig);
+		td_restore_faults(&saved);
 		if (records && !sig)
 			td_record_stats(records, file, &stats);
 		if (print_stats && !sig)

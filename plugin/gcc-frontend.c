@@ -1136,7 +1136,7 @@ static void check_unit(struct td_stats *stats)
 
 static unsigned int teardown_execute(void)
 {
-	struct sigaction fault, old_segv, old_bus;
+	struct td_faults saved;
 	struct td_stats stats;
 	int sig;
 
@@ -1144,11 +1144,7 @@ static unsigned int teardown_execute(void)
 		return 0;
 	unit = td_unit_new(main_input_filename);
 	memset(&stats, 0, sizeof(stats));
-	memset(&fault, 0, sizeof(fault));
-	fault.sa_handler = on_fault;
-	sigemptyset(&fault.sa_mask);
-	sigaction(SIGSEGV, &fault, &old_segv);
-	sigaction(SIGBUS, &fault, &old_bus);
+	td_catch_faults(&saved, on_fault);
 	sig = sigsetjmp(recover, 1);
 	if (!sig) {
 		check_unit(&stats);
@@ -1157,12 +1153,9 @@ static unsigned int teardown_execute(void)
 			pop_cfun();
 			in_function = false;
 		}
-		fprintf(stderr,
-			"%s: teardown-check: internal error (signal %d); file not checked\n",
-			main_input_filename, sig);
+		td_report_fault(main_input_filename, sig);
 	}
-	sigaction(SIGSEGV, &old_segv, NULL);
-	sigaction(SIGBUS, &old_bus, NULL);
+	td_restore_faults(&saved);
 	if (records && !sig)
 		td_record_stats(records, main_input_filename, &stats);
 	if (print_stats && !sig)

@@ -72,3 +72,29 @@ void td_print_stats(FILE *out, const char *file, const struct td_stats *s)
 		s->released_elsewhere, s->module_acquired, s->module_released,
 		s->error_exits, s->error_undecided, s->error_budget);
 }
+
+void td_catch_faults(struct td_faults *saved, void (*handler)(int))
+{
+	struct sigaction fault;
+
+	memset(&fault, 0, sizeof(fault));
+	fault.sa_handler = handler;
+	sigemptyset(&fault.sa_mask);
+	sigaction(SIGSEGV, &fault, &saved->segv);
+	sigaction(SIGBUS, &fault, &saved->bus);
+	sigaction(SIGABRT, &fault, &saved->abrt);
+}
+
+void td_restore_faults(const struct td_faults *saved)
+{
+	sigaction(SIGSEGV, &saved->segv, NULL);
+	sigaction(SIGBUS, &saved->bus, NULL);
+	sigaction(SIGABRT, &saved->abrt, NULL);
+}
+
+void td_report_fault(const char *file, int sig)
+{
+	fprintf(stderr,
+		"%s: teardown-check: internal error (signal %d); file not checked\n",
+		file, sig);
+}
