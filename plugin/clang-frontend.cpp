@@ -242,6 +242,7 @@ struct fn_state {
 	CFG *cfg;
 	std::vector<const CFGBlock *> by_id;	/* clang block id -> block */
 	std::vector<bool> reachable;		/* from the entry, by id */
+	std::vector<int> taken;			/* folded_branch(), by id */
 	ParentMap *parents;
 	int fn;			/* unit->funcs index */
 	int block_base;
@@ -751,9 +752,10 @@ static void pointer_base(const Expr *ptr, QualType object, struct td_path *p)
 	p->via_pointer = 1;
 	p->var = value_text(ptr, 0);
 	v = value_read(strip(ptr));
-	if (v >= 0 && fs->vals[v].kind == VAL_PARAM)
+	if (v >= 0 && fs->vals[v].kind == VAL_PARAM) {
 		p->base_param = fs->vals[v].param;
-	else if (v < 0 && tracked_var(strip(ptr)) == NULL) {
+	} else if (v < 0) {
+		/* a parameter whose address is taken: not an SSA value */
 		const DeclRefExpr *d = dyn_cast<DeclRefExpr>(strip(ptr));
 
 		if (d && isa<ParmVarDecl>(d->getDecl()))
@@ -1656,8 +1658,6 @@ static void branch_on(const Expr *e, struct td_block *b)
 	b->rhs.cst = 0;
 }
 
-static int folded_branch(const CFGBlock *b);
-
 static bool is_branch(const Stmt *term)
 {
 	if (!term)
@@ -1678,24 +1678,18 @@ static void record_flow(void)
 		int id = cb->getBlockID();
 		struct td_block *b = &unit->blocks[unit_block(id)];
 		const Stmt *term = cb->getTerminatorStmt();
-		int taken = folded_branch(cb);
+		int taken = fs->taken[id];
 		const Expr *cond = is_branch(term) && taken < 0 ?
 			cb->getLastCondition() : NULL;
 		SourceLocation loc;
-		int pass, nsucc = 0, first;
+		int k = 0;
 
 		if (cb == &fs->cfg->getEntry() || cb == &fs->cfg->getExit() ||
 		    !fs->reachable[id])
 			continue;
+		/* names and phi arguments are added below: blocks stay put */
 		if (cond) {
-			struct td_block tmp = *b;
-
-			branch_on(cond, &tmp);
-			b = &unit->blocks[unit_block(id)];
-			b->has_cond = tmp.has_cond;
-			b->cmp = tmp.cmp;
-			b->lhs = tmp.lhs;
-			b->rhs = tmp.rhs;
+			branch_on(cond, b);
 			loc = cond->getExprLoc();
 		}
 		if (!cb->empty()) {
@@ -1704,44 +1698,30 @@ static void record_flow(void)
 				dyn_cast<ReturnStmt>(last->getStmt()) : NULL;
 
 			if (ret) {
-				struct td_opnd o;
-
-				make_opnd(ret->getRetValue(), &o, 0);
-				b = &unit->blocks[unit_block(id)];
 				b->returns = 1;
-				b->ret = o;
+				make_opnd(ret->getRetValue(), &b->ret, 0);
 				loc = ret->getBeginLoc();
 			} else if (!cond && last) {
 				loc = last->getStmt()->getBeginLoc();
 			}
 		}
-		b = &unit->blocks[unit_block(id)];
 		b->loc = make_loc(loc);
-		first = unit->nsuccs;
-		/* the true edge first, then the false one, then the rest */
-		for (pass = 0; pass < 2; pass++) {
-			int k = 0;
+		b->first_succ = unit->nsuccs;
+		/* clang lists a branch's true edge, then its false one, as
+		 * GIMPLE's successors are read */
+		for (CFGBlock::const_succ_iterator s = cb->succ_begin();
+		     s != cb->succ_end(); ++s, k++) {
+			const CFGBlock *to = s->getReachableBlock();
+			struct td_succ succ;
 
-			for (CFGBlock::const_succ_iterator s = cb->succ_begin();
-			     s != cb->succ_end(); ++s, k++) {
-				const CFGBlock *to = s->getReachableBlock();
-				struct td_succ succ;
-				int when = cond && k < 2 ? (k == 0 ? 1 : 0) : -1;
-
-				if (!to || to == &fs->cfg->getExit() ||
-				    (taken >= 0 && k != taken) ||
-				    (pass == 0 && when < 0) ||
-				    (pass == 1 && when >= 0))
-					continue;
-				succ.to = unit_block(to->getBlockID());
-				succ.when = when;
-				td_add_succ(unit, &succ);
-				nsucc++;
-			}
+			if (!to || to == &fs->cfg->getExit() ||
+			    (taken >= 0 && k != taken))
+				continue;
+			succ.to = unit_block(to->getBlockID());
+			succ.when = cond && k < 2 ? (k == 0 ? 1 : 0) : -1;
+			td_add_succ(unit, &succ);
+			b->nsucc++;
 		}
-		b = &unit->blocks[unit_block(id)];
-		b->first_succ = first;
-		b->nsucc = nsucc;
 	}
 }
 
@@ -1923,6 +1903,7 @@ static void mark_reachable(struct fn_state *state)
 	std::vector<const CFGBlock *> work;
 
 	state->reachable.assign(state->by_id.size(), false);
+	state->taken.assign(state->by_id.size(), -1);
 	work.push_back(&state->cfg->getEntry());
 	state->reachable[state->cfg->getEntry().getBlockID()] = true;
 	while (!work.empty()) {
@@ -1930,6 +1911,7 @@ static void mark_reachable(struct fn_state *state)
 
 		int taken = folded_branch(b), k = 0;
 
+		state->taken[b->getBlockID()] = taken;
 		work.pop_back();
 		for (CFGBlock::const_succ_iterator s = b->succ_begin();
 		     s != b->succ_end(); ++s, k++) {
