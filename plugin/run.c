@@ -122,6 +122,20 @@ const char *td_frontend_name(enum td_frontend fe)
 	return fe == TD_FE_CLANG ? "clang" : "gcc";
 }
 
+const char *td_compiler_for(enum td_frontend fe)
+{
+	static char path[PATH_MAX];
+	const char *llvm = getenv("LLVM");
+
+	if (fe == TD_FE_GCC)
+		return "gcc";
+	if (!llvm || !*llvm || !strcmp(llvm, "1"))
+		return "clang";
+	snprintf(path, sizeof(path), llvm[0] == '-' ? "clang%s" : "%sclang",
+		 llvm);
+	return path;
+}
+
 int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
 		   const char *rules, const char *enable, const char *disable)
 {

@@ -35,6 +35,13 @@ enum td_frontend td_frontend_of(const char *cc, char *const *argv, int argc);
 const char *td_frontend_name(enum td_frontend fe);
 
 /*
+ * The compiler to run for fe when the build's is not that one: gcc, or
+ * the clang kbuild's LLVM= names (LLVM=1: clang, LLVM=-14: clang-14,
+ * LLVM=/usr/bin/: /usr/bin/clang).
+ */
+const char *td_compiler_for(enum td_frontend fe);
+
+/*
  * The arguments that make a compile a check, the same in kbuild and tree
  * modes: no object (gcc: the plugin exits after its pass; clang:
  * -fsyntax-only), no compiler warnings (the build showed them), the

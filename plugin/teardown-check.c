@@ -163,21 +163,6 @@ static const char *find_plugin(const char *so)
 	return NULL;
 }
 
-/* The clang kbuild's LLVM= names: LLVM=1, LLVM=-14 or LLVM=/usr/bin/. */
-static const char *llvm_clang(void)
-{
-	static char path[PATH_MAX];
-	const char *llvm = getenv("LLVM");
-
-	if (!llvm || !*llvm || !strcmp(llvm, "1"))
-		return "clang";
-	if (llvm[0] == '-')
-		snprintf(path, sizeof(path), "clang%s", llvm);
-	else
-		snprintf(path, sizeof(path), "%sclang", llvm);
-	return path;
-}
-
 /* The rules: beside the plugin (installed) or in ../rules (build tree). */
 static const char *find_rules(const char *plugin)
 {
@@ -357,7 +342,7 @@ int main(int argc, char **argv)
 	     td_frontend_of(o.cc, cmd + 1, n);
 	/* no compiler named, or forced to the other front end */
 	if (!o.cc || td_frontend_of(o.cc, NULL, 0) != fe)
-		o.cc = fe == TD_FE_CLANG ? llvm_clang() : "gcc";
+		o.cc = td_compiler_for(fe);
 	if (!o.plugin)
 		o.plugin = find_plugin(fe == TD_FE_CLANG ? TD_CLANG_PLUGIN :
 				       TD_GCC_PLUGIN);

@@ -620,7 +620,7 @@ static char **gcc_job(struct tree *t, const struct tree_file *f,
 
 	argv[n++] = xstrdup(t->o.cc ? t->o.cc :
 			    td_frontend_of(f->cmd.argv[0], NULL, 0) == t->fe ?
-			    f->cmd.argv[0] : td_frontend_name(t->fe));
+			    f->cmd.argv[0] : td_compiler_for(t->fe));
 	for (i = 1; i < f->cmd.argc; i++) {
 		const char *a = f->cmd.argv[i];
 
@@ -1005,7 +1005,7 @@ static void check_plugin_loads(struct tree *t)
 	if (!cc)
 		return;
 	if (td_frontend_of(cc, NULL, 0) != t->fe)
-		cc = td_frontend_name(t->fe);
+		cc = td_compiler_for(t->fe);
 	snprintf(plugin, sizeof(plugin), "-fplugin=%s", t->o.plugin);
 	snprintf(rules, sizeof(rules), "-fplugin-arg-teardown_check-rules=%s",
 		 t->o.rules);
