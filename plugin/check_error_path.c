@@ -1057,9 +1057,12 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		report_leak(ctx, it, where);
 	}
 	if (how == EP_FAILED) {
-		int site = st->decision >= 0 ? st->decision : st->block;
+		int site = st->decision >= 0 ? st->decision :
+			   st->last >= 0 ? st->last : st->block;
 
-		/* exits are counted once each, however many paths reach them */
+		/* exits are counted once each, however many paths reach them;
+		 * GCC merges the returns, so an exit is where it was decided,
+		 * or else the last block with a line before it */
 		if (!ctx->exit_seen[site]) {
 			ctx->exit_seen[site] = 1;
 			m->stats->error_exits++;

@@ -742,6 +742,22 @@ static const CastExpr *decayed(const Expr *e)
 	       cast : NULL;
 }
 
+/*
+ * Is op p + i with p pointing to structs: &p[i], one struct of an array?
+ * GCC sees a variable or positive offset so; container_of()'s negative
+ * one names the outer struct.
+ */
+static bool is_element(const BinaryOperator *op)
+{
+	long cst;
+
+	if (op->getOpcode() != BO_Add || !op->getType()->isPointerType() ||
+	    !op->getLHS()->getType()->isPointerType() ||
+	    !type_tag(op->getType()->getPointeeType()))
+		return false;
+	return !constant_of(op->getRHS(), &cst) || cst > 0;
+}
+
 /* The base of *p, p->f or p[i] when p points into memory. */
 static void pointer_base(const Expr *ptr, QualType object, struct td_path *p)
 {
@@ -1060,6 +1076,22 @@ static void analyze_value(const Expr *e, struct td_value *v, int depth)
 
 		if (op->getOpcode() == BO_Assign) {
 			analyze_value(op->getRHS(), v, depth + 1);
+			return;
+		}
+		/* p + i is &p[i], one struct of an array */
+		if (is_element(op)) {
+			memset(&v->path, 0, sizeof(v->path));
+			v->path.base_param = -1;
+			pointer_base(op->getLHS(), op->getType()->getPointeeType(),
+				     &v->path);
+			v->path.var = value_text(op, 0);
+			v->kind = TD_VAL_ADDR;
+			memset(&base, 0, sizeof(base));
+			analyze_value(op->getLHS(), &base, depth + 1);
+			if (base.kind == TD_VAL_LOAD) {
+				v->has_origin = 1;
+				v->origin = base.path;
+			}
 			return;
 		}
 		/* p->regs + OFFSET is still p->regs's MMIO */
@@ -1669,9 +1701,15 @@ static bool is_branch(const Stmt *term)
 	       isa<AbstractConditionalOperator>(term);
 }
 
-/* Each block's branch or return and its successors. */
+/* Each block's branch or return and its successors.  A block that
+ * falls off the end of the function goes to the CFG's exit block, made
+ * GIMPLE's valueless return at the closing brace; one that ends in a
+ * noreturn call goes nowhere, as in GIMPLE. */
 static void record_flow(void)
 {
+	const CFGBlock *exit = &fs->cfg->getExit();
+	bool falls_off = false;
+
 	for (CFG::const_iterator it = fs->cfg->begin(); it != fs->cfg->end();
 	     ++it) {
 		const CFGBlock *cb = *it;
@@ -1684,7 +1722,7 @@ static void record_flow(void)
 		SourceLocation loc;
 		int k = 0;
 
-		if (cb == &fs->cfg->getEntry() || cb == &fs->cfg->getExit() ||
+		if (cb == &fs->cfg->getEntry() || cb == exit ||
 		    !fs->reachable[id])
 			continue;
 		/* names and phi arguments are added below: blocks stay put */
@@ -1714,14 +1752,22 @@ static void record_flow(void)
 			const CFGBlock *to = s->getReachableBlock();
 			struct td_succ succ;
 
-			if (!to || to == &fs->cfg->getExit() ||
-			    (taken >= 0 && k != taken))
+			if (!to || (taken >= 0 && k != taken))
 				continue;
+			if (to == exit && (b->returns || cb->hasNoReturnElement()))
+				continue;
+			falls_off |= to == exit;
 			succ.to = unit_block(to->getBlockID());
 			succ.when = cond && k < 2 ? (k == 0 ? 1 : 0) : -1;
 			td_add_succ(unit, &succ);
 			b->nsucc++;
 		}
+	}
+	if (falls_off) {
+		struct td_block *b = &unit->blocks[unit_block(exit->getBlockID())];
+
+		b->returns = 1;
+		b->loc = make_loc(fs->decl->getBodyRBrace());
 	}
 }
 

@@ -337,6 +337,49 @@ static bool analyze_path(tree ref, struct td_path *p)
 
 static void analyze_value(tree t, struct td_value *v, int depth);
 
+/*
+ * Is ptr = base + offset &base[i], one struct of an array?  A variable
+ * offset, or a positive multiple of the struct's size, is; container_of()
+ * is a negative constant and names the outer struct, not an element.
+ */
+static bool is_element(tree ptr, tree offset)
+{
+	tree size;
+
+	if (!pointee_tag(TREE_TYPE(ptr)))
+		return false;
+	if (TREE_CODE(offset) != INTEGER_CST)
+		return true;
+	size = TYPE_SIZE_UNIT(TREE_TYPE(TREE_TYPE(ptr)));
+	return size && TREE_CODE(size) == INTEGER_CST && !integer_zerop(size) &&
+	       tree_int_cst_sgn(fold_convert(ssizetype, offset)) > 0 &&
+	       integer_zerop(fold_build2(TRUNC_MOD_EXPR, sizetype, offset,
+					 size));
+}
+
+/* &base[i]: the struct it points to, reached from wherever base was */
+static void element_of(tree ptr, tree base_ptr, const struct td_value *base,
+		       struct td_value *v)
+{
+	const char *inner = ssa_text(base_ptr, 1);
+	char buf[512];
+
+	v->kind = TD_VAL_ADDR;
+	memset(&v->path, 0, sizeof(v->path));
+	v->path.base_param = base->kind == TD_VAL_PARAM ? base->param : -1;
+	v->path.base_name = pointee_tag(TREE_TYPE(ptr));
+	v->path.base = TD_BASE_STRUCT;
+	v->path.via_pointer = 1;
+	if (inner) {
+		snprintf(buf, sizeof(buf), "(%s + ...)", inner);
+		v->path.var = td_strdup(unit, buf);
+	}
+	if (base->kind == TD_VAL_LOAD) {
+		v->has_origin = 1;
+		v->origin = base->path;
+	}
+}
+
 static void analyze_def(tree t, struct td_value *v, int depth)
 {
 	gimple *def = SSA_NAME_DEF_STMT(t);
@@ -363,10 +406,12 @@ static void analyze_def(tree t, struct td_value *v, int depth)
 		} else if (code == POINTER_PLUS_EXPR) {
 			struct td_value base;
 
-			/* p->regs + OFFSET is still p->regs's MMIO */
 			memset(&base, 0, sizeof(base));
 			analyze_value(rhs, &base, depth + 1);
-			if (base.kind == TD_VAL_LOAD) {
+			if (is_element(t, gimple_assign_rhs2(def))) {
+				element_of(t, rhs, &base, v);
+			} else if (base.kind == TD_VAL_LOAD) {
+				/* p->regs + OFFSET is still p->regs's MMIO */
 				v->kind = TD_VAL_LOAD;
 				v->path = base.path;
 			}

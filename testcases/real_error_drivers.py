@@ -180,7 +180,6 @@ ERROR_DRIVERS = [
         family='irq',
         delete=r'^\s*free_irq\(irq, qtty\);',
         resource='qtty',
-        reported='goldfish_ttys',  # the checker names the dev_id by the array it points into
         acquire='request_irq',
         probe='goldfish_tty_probe',
         why='goldfish_tty_probe() line 371: request_irq(irq, goldfish_tty_interrupt, IRQF_SHARED, "goldfish_tty", qtty) (qtty points into the static goldfish_ttys[]); tty_port_register_device failure (382) -> err_tty_register_device_failed: free_irq(irq, qtty) line 398, before iounmap(base) line 407 (the handler reads qtty->base); remove() uses qtty->irq (line 421)',

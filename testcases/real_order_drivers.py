@@ -391,6 +391,10 @@ REAL_FINDINGS = [
         why='m66592_remove() iounmap(m66592->reg) at 1522 before free_irq() at 1523; the IRQ is IRQF_SHARED (line 1593) and m66592_irq() reads the registers unconditionally (m66592_read() = ioread16(m66592->reg + off)), so any interrupt on the line in between faults; the timer it arms (mod_timer line 1237) is also shut down (1521) before the IRQ is freed, harmless only because timer_shutdown_sync() ignores re-arms',
     ),
     dict(
+        where='drivers/tty/goldfish.c:419', rule='A',
+        why='goldfish_tty_remove() iounmap(qtty->base) at 419 before free_irq(qtty->irq, qtty) at 421; the IRQ is IRQF_SHARED (line 371) and goldfish_tty_interrupt() reads qtty->base first (line 134: gf_ioread32(base + GOLDFISH_TTY_REG_BYTES_READY)), so an interrupt on the shared line in between reads unmapped (and, after 420, NULL-based) registers; qtty is &goldfish_ttys[line], one element of a table reached through a global pointer',
+    ),
+    dict(
         where='drivers/video/fbdev/sh_mobile_lcdcfb.c:2297', rule='A',
         why='sh_mobile_lcdc_remove() iounmap(priv->base) at 2297, free_irq(priv->irq, priv) only at 2300; sh_mobile_lcdc_irq() starts with lcdc_read(priv, _LDINTR) = ioread32(priv->base + ..), and sh_mobile_lcdc_stop() does not mask LDINTR',
     ),

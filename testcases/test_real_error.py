@@ -66,24 +66,8 @@ def ids(entries):
     return ["%s:%s" % (e["path"], e.get("resource", "")) for e in entries]
 
 
-# Where the Clang front end does not yet say what the GCC one does
-# (docs/clang.md).  Strict: when one is fixed, the test says so.
-CLANG_DIFFERS = {
-    "drivers/tty/goldfish.c:qtty":
-        "mutated, clang names IRQ 'qtty' at the failure exit instead of "
-        "the global 'goldfish_ttys'",
-    "drivers/media/i2c/adv7511-v4l2.c:state->work_queue":
-        "as it is, the real error-path leak of 'state->edid_handler' (a "
-        "v4l2 control handler) is not reported",
-}
-
-
 @pytest.mark.parametrize("entry", ERROR_DRIVERS, ids=ids(ERROR_DRIVERS))
-def test_error_driver(kernel, entry, request):
-    key = ids([entry])[0]
-    if kernel.llvm and key in CLANG_DIFFERS:
-        request.node.add_marker(pytest.mark.xfail(
-            reason=CLANG_DIFFERS[key], strict=True))
+def test_error_driver(kernel, entry):
     asis, _ = error_findings(kernel, entry["obj"])
     assert all(matches_asis(f, entry) for f in asis) and \
         all(any(matches_asis(f, dict(asis=[e])) for f in asis)

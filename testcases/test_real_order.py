@@ -143,6 +143,7 @@ REAL_BUGS = [
     ("drivers/media/pci/dm1105/dm1105.o", "teardown-order",
      "dm1105->ir.work"),
     ("drivers/mmc/host/wbsd.o", "teardown-order", "host->card_bh_work"),
+    ("drivers/tty/goldfish.o", "teardown-order", "qtty->base"),
 ]
 
 
