@@ -5,9 +5,9 @@
 #
 # The cost of teardown-check in instructions, which unlike wall time does
 # not depend on what else the machine is doing: every file is compiled
-# under valgrind --tool=callgrind (children traced: the gcc driver, cc1,
-# as) four ways, with its kbuild command read from the prepared tree's
-# build/DIR/.FILE.o.cmd:
+# under valgrind --tool=callgrind (children traced: the compiler driver,
+# cc1, as) four ways, with its kbuild command read from the prepared
+# tree's build/DIR/.FILE.o.cmd:
 #
 #   syntax   gcc -fsyntax-only
 #   check    teardown-check with the same flags (CHECK mode: cc1 with the
@@ -15,18 +15,28 @@
 #   gcc-c    gcc -c, the object written to a temporary directory
 #   plugin   the same with -fplugin=.../teardown_check.so (KCFLAGS)
 #
-# Prints the instructions (millions) of each and the ratios check/syntax
-# and plugin/gcc-c.  Nothing in build/ is written.  Callgrind runs a
-# compile some 50 times slower: a few files at a time.  SKIP_C=1 leaves
-# out the two -c compiles (they cost the most under callgrind).
+# FRONTEND=clang measures the Clang front end the same way in the LLVM=1
+# build (build-llvm/): clang -fsyntax-only, teardown-check running clang
+# -fsyntax-only with teardown_check_clang.so, clang -c, and clang -c with
+# the plugin added after the compile's own action.
 #
-# Needs a prepared tree (make setup) and the checker built (make).
-# Environment: TEARDOWN_CACHE, SKIP_C, KEEP (a directory: keep the
-# callgrind output files there, for callgrind_annotate).
+# Prints the instructions (millions) of each and the ratios check/syntax
+# and plugin/gcc-c.  Nothing in the build directory is written.  Callgrind
+# runs a compile some 50 times slower: a few files at a time.  SKIP_C=1
+# leaves out the two -c compiles (they cost the most under callgrind).
+#
+# Needs a prepared tree (make setup) and the checker built (make); the
+# files' objects built in the build directory measured.
+# Environment: TEARDOWN_CACHE, FRONTEND, SKIP_C, KEEP (a directory: keep
+# the callgrind output files there, for callgrind_annotate).
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/bench/common.sh"
 plugin=$here/plugin/teardown_check.so
+if [ "${FRONTEND:-gcc}" = clang ]; then
+	build=$src/build-llvm
+	plugin=$here/plugin/teardown_check_clang.so
+fi
 bench_require -x "$here/teardown-check"
 command -v valgrind >/dev/null ||
 	{ echo "bench: no valgrind (apt-get install valgrind)" >&2; exit 2; }
@@ -56,7 +66,8 @@ for obj in "$@"; do
 	[ -f "$cmdfile" ] || { echo "bench: no $cmdfile" >&2; continue; }
 	cmd=$(kbuild_command "$cmdfile")
 	syntax=$(echo "$cmd" | sed 's| -c -o [^ ]* | -fsyntax-only |')
-	check="$here/teardown-check $(echo "$cmd" | sed 's|^[^ ]* ||; s| -c -o [^ ]* | |')"
+	# the compiler kbuild ran (CC): gcc, or clang-14 under LLVM=-14
+	check="$here/teardown-check --cc=${cmd%% *} $(echo "$cmd" | sed 's|^[^ ]* ||; s| -c -o [^ ]* | |')"
 	y=$(count syntax "$syntax") || continue
 	c=$(count check "$check") || continue
 	if [ -z "$SKIP_C" ]; then

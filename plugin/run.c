@@ -136,6 +136,17 @@ const char *td_compiler_for(enum td_frontend fe)
 	return path;
 }
 
+void td_require_plugin(enum td_frontend fe, const char *plugin)
+{
+	if (plugin && !access(plugin, R_OK))
+		return;
+	td_die(fe == TD_FE_CLANG ?
+	       "cannot find the Clang plugin '%s' (run make, or pass --plugin=)" :
+	       "cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
+	       plugin ? plugin : fe == TD_FE_CLANG ? TD_CLANG_PLUGIN :
+	       TD_GCC_PLUGIN);
+}
+
 int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
 		   const char *rules, const char *enable, const char *disable)
 {

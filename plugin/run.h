@@ -41,6 +41,9 @@ const char *td_frontend_name(enum td_frontend fe);
  */
 const char *td_compiler_for(enum td_frontend fe);
 
+/* Dies with one line naming the plugin fe needs when it cannot be read. */
+void td_require_plugin(enum td_frontend fe, const char *plugin);
+
 /*
  * The arguments that make a compile a check, the same in kbuild and tree
  * modes: no object (gcc: the plugin exits after its pass; clang:

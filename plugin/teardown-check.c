@@ -346,12 +346,7 @@ int main(int argc, char **argv)
 	if (!o.plugin)
 		o.plugin = find_plugin(fe == TD_FE_CLANG ? TD_CLANG_PLUGIN :
 				       TD_GCC_PLUGIN);
-	if (!o.plugin || access(o.plugin, R_OK))
-		td_die(fe == TD_FE_CLANG ?
-		       "cannot find the Clang plugin '%s' (run make, or pass --plugin=)" :
-		       "cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
-		       o.plugin ? o.plugin : fe == TD_FE_CLANG ? TD_CLANG_PLUGIN :
-		       TD_GCC_PLUGIN);
+	td_require_plugin(fe, o.plugin);
 	if (!o.rules)
 		o.rules = find_rules(o.plugin);
 	/* a bad rules file is one line here, not a compiler failure */

@@ -983,12 +983,7 @@ static void pick_frontend(struct tree *t, const struct td_tree_env *env)
 	if (!t->o.plugin)
 		t->o.plugin = t->fe == TD_FE_CLANG ? env->clang_plugin :
 			      env->plugin;
-	if (!t->o.plugin || access(t->o.plugin, R_OK))
-		td_die(t->fe == TD_FE_CLANG ?
-		       "cannot find the Clang plugin '%s' (run make, or pass --plugin=)" :
-		       "cannot find the GCC plugin '%s' (run make, or pass --plugin=)",
-		       t->o.plugin ? t->o.plugin : t->fe == TD_FE_CLANG ?
-		       TD_CLANG_PLUGIN : TD_GCC_PLUGIN);
+	td_require_plugin(t->fe, t->o.plugin);
 	t->results.frontend = td_frontend_name(t->fe);
 }
 

@@ -2,6 +2,7 @@
 exit status 2, findings never fail a -Werror build, --fail-on-warn gates,
 and the objects GCC emits are byte-identical with and without the plugin.
 """
+import json
 import os
 import re
 import subprocess
@@ -80,6 +81,24 @@ def test_unknown_plugin_argument(built, empty_c):
     assert r.returncode != 0
     assert re.search("teardown-check: unknown option .-fplugin-arg-"
                      "teardown_check-bogus.", r.stderr), r.stderr
+
+
+@pytest.mark.parametrize("front_end", ["gcc", "clang"])
+def test_missing_plugin(built, empty_c, tmp_path, front_end):
+    """kbuild and tree modes name the plugin they cannot find."""
+    missing = str(tmp_path / "none.so")
+    want = "teardown-check: cannot find the %s plugin '%s' (run make, or " \
+        "pass --plugin=)" % ("Clang" if front_end == "clang" else "GCC",
+                             missing)
+    opts = ["--frontend=" + front_end, "--plugin=" + missing]
+    compdb = tmp_path / "compile_commands.json"
+    compdb.write_text(json.dumps([dict(directory=str(tmp_path), file=empty_c,
+                                       command="gcc -c " + empty_c)]))
+    for argv in ([CHECKER] + opts + ["-O2", empty_c],
+                 [CHECKER] + opts + ["--compile-commands", str(compdb),
+                                     str(tmp_path)]):
+        r = run(argv)
+        assert (r.returncode, r.stderr.strip()) == (2, want), r.stderr
 
 
 def test_missing_source_file(built, tmp_path):
