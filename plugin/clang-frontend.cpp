@@ -1078,6 +1078,11 @@ static void analyze_value(const Expr *e, struct td_value *v, int depth)
 			analyze_value(op->getRHS(), v, depth + 1);
 			return;
 		}
+		if ((op->getOpcode() != BO_Add && op->getOpcode() != BO_Sub) ||
+		    !op->getType()->isPointerType())
+			return;
+		memset(&base, 0, sizeof(base));
+		analyze_value(op->getLHS(), &base, depth + 1);
 		/* p + i is &p[i], one struct of an array */
 		if (is_element(op)) {
 			memset(&v->path, 0, sizeof(v->path));
@@ -1086,23 +1091,14 @@ static void analyze_value(const Expr *e, struct td_value *v, int depth)
 				     &v->path);
 			v->path.var = value_text(op, 0);
 			v->kind = TD_VAL_ADDR;
-			memset(&base, 0, sizeof(base));
-			analyze_value(op->getLHS(), &base, depth + 1);
 			if (base.kind == TD_VAL_LOAD) {
 				v->has_origin = 1;
 				v->origin = base.path;
 			}
-			return;
-		}
-		/* p->regs + OFFSET is still p->regs's MMIO */
-		if ((op->getOpcode() == BO_Add || op->getOpcode() == BO_Sub) &&
-		    op->getType()->isPointerType()) {
-			memset(&base, 0, sizeof(base));
-			analyze_value(op->getLHS(), &base, depth + 1);
-			if (base.kind == TD_VAL_LOAD) {
-				v->kind = TD_VAL_LOAD;
-				v->path = base.path;
-			}
+		} else if (base.kind == TD_VAL_LOAD) {
+			/* p->regs + OFFSET is still p->regs's MMIO */
+			v->kind = TD_VAL_LOAD;
+			v->path = base.path;
 		}
 	}
 }
