@@ -14,7 +14,7 @@ GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
 
 CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Wno-unused-parameter
-ENGINE   := plugin/rules.c plugin/unit.c plugin/model.c plugin/timeline.c \
+ENGINE   := plugin/rules.c plugin/kversion.c plugin/unit.c plugin/model.c plugin/timeline.c \
             plugin/engine.c plugin/check_release.c plugin/check_order.c \
             plugin/check_error_path.c plugin/errpath.c plugin/record.c
 ENGINE_O := $(ENGINE:.c=.o)
@@ -55,15 +55,15 @@ plugin/teardown_check_clang.so: plugin/clang-frontend.o $(ENGINE_O)
 COMMAND  := plugin/teardown-check.c plugin/tree-mode.c plugin/cocci-mode.c \
             plugin/findings.c plugin/compdb.c plugin/run.c
 
-teardown-check: $(COMMAND) plugin/cocci-mode.h plugin/run.h plugin/rules.o \
+teardown-check: $(COMMAND) plugin/cocci-mode.h plugin/run.h plugin/rules.o plugin/kversion.o \
 		plugin/tree-mode.h plugin/findings.h plugin/compdb.h \
 		$(HEADERS)
-	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) plugin/rules.o
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) plugin/rules.o plugin/kversion.o
 
 # The semantic patches are generated from the rules (and committed, so that
 # make coccicheck COCCI=cocci/... works from a clean clone).
-cocci/gen-cocci: cocci/gen-cocci.c plugin/rules.o $(HEADERS)
-	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $< plugin/rules.o
+cocci/gen-cocci: cocci/gen-cocci.c plugin/rules.o plugin/kversion.o $(HEADERS)
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $< plugin/rules.o plugin/kversion.o
 
 cocci/teardown_async.cocci cocci/teardown_release.cocci: cocci/gen-cocci \
 		rules/teardown.rules cocci/teardown_release.py

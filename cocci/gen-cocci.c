@@ -474,7 +474,8 @@ int main(int argc, char **argv)
 		fputs("usage: gen-cocci RULES COCCIDIR [OUTDIR]\n", stderr);
 		return 2;
 	}
-	r = td_rules_load(argv[1], err, sizeof(err));
+	/* the semantic patches match every kernel's spellings */
+	r = td_rules_load(argv[1], TD_KVER_ANY, err, sizeof(err));
 	if (!r) {
 		fprintf(stderr, "gen-cocci: %s\n", err);
 		return 2;

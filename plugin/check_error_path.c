@@ -309,7 +309,7 @@ static int managed_by_family(const struct ep_ctx *ctx,
 			     const struct ep_state *st, int r)
 {
 	const struct td_model *m = ctx->m;
-	const char *fam = family_of(ctx, r)->devres_if;
+	const char *fam = m->res[r].rule ? m->res[r].rule->devres_if : NULL;
 	int i;
 
 	for (i = 0; fam && i < st->nitems; i++) {

@@ -2415,6 +2415,7 @@ protected:
 		std::string rules_path;
 		char err[1024];
 		unsigned int i;
+		int kver = 0;
 
 		for (i = 0; i < args.size(); i++) {
 			std::string key = args[i], value;
@@ -2427,7 +2428,14 @@ protected:
 			}
 			if (key == "rules" && has_value)
 				rules_path = value;
-			else if (key == "disable" && has_value)
+			else if (key == "kernel" && has_value) {
+				kver = td_parse_kernel_version(value.c_str());
+				if (kver <= 0) {
+					d.Report(bad) << ("'-fplugin-arg-teardown_check-kernel=" +
+							  value + "' is not a kernel version such as 7.3");
+					return false;
+				}
+			} else if (key == "disable" && has_value)
 				options.disabled = strdup(value.c_str());
 			else if (key == "enable" && has_value)
 				options.enabled = strdup(value.c_str());
@@ -2461,7 +2469,10 @@ protected:
 		}
 		if (rules_path.empty())
 			rules_path = default_rules_path();
-		rules = td_rules_load(rules_path.c_str(), err, sizeof(err));
+		/* KCFLAGS=-fplugin=...: clang runs in the objtree */
+		if (!kver)
+			kver = td_kernel_version_of_tree(NULL);
+		rules = td_rules_load(rules_path.c_str(), kver, err, sizeof(err));
 		if (!rules) {
 			d.Report(bad) << err;
 			return false;

@@ -1262,7 +1262,7 @@ int plugin_init(struct plugin_name_args *info,
 	struct register_pass_info pass;
 	const char *rules_path = NULL;
 	char err[1024];
-	int i;
+	int i, kver = 0;
 
 	if (!plugin_default_version_check(version, &gcc_version)) {
 		error("teardown-check: plugin built for GCC %s, not %s",
@@ -1275,7 +1275,14 @@ int plugin_init(struct plugin_name_args *info,
 
 		if (!strcmp(key, "rules") && value)
 			rules_path = value;
-		else if (!strcmp(key, "disable") && value)
+		else if (!strcmp(key, "kernel") && value) {
+			kver = td_parse_kernel_version(value);
+			if (kver <= 0) {
+				error("teardown-check: %<-fplugin-arg-%s-kernel=%s%> is not a kernel version such as 7.3",
+				      info->base_name, value);
+				return 1;
+			}
+		} else if (!strcmp(key, "disable") && value)
 			options.disabled = xstrdup(value);
 		else if (!strcmp(key, "enable") && value)
 			options.enabled = xstrdup(value);
@@ -1322,7 +1329,10 @@ int plugin_init(struct plugin_name_args *info,
 	}
 	if (!rules_path)
 		rules_path = default_rules_path(info->full_name);
-	rules = td_rules_load(rules_path, err, sizeof(err));
+	/* KCFLAGS=-fplugin=...: gcc runs in the objtree */
+	if (!kver)
+		kver = td_kernel_version_of_tree(NULL);
+	rules = td_rules_load(rules_path, kver, err, sizeof(err));
 	if (!rules) {
 		error("teardown-check: %s", err);
 		return 1;

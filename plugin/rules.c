@@ -12,6 +12,7 @@
 
 struct parser {
 	const char *path;
+	int kver;		/* the kernel checked: TD_KVER(), 0, TD_KVER_ANY */
 	int line;
 	char *err;
 	size_t errlen;
@@ -144,8 +145,6 @@ static int parse_family(struct parser *p, char **w, int n)
 			slot = &f->fed;
 		else if (!strcmp(w[i], "fix"))
 			slot = &f->fix;
-		else if (!strcmp(w[i], "devres-if"))
-			slot = &f->devres_if;
 		else
 			return fail(p, "unknown family key", w[i]);
 		*slot = xstrdup(eq + 1);
@@ -228,6 +227,12 @@ static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
 		}
 		if (!strcmp(w[i], "use") && rule->kind == TD_RULE_ASYNC) {
 			rule->use = xstrdup(eq + 1);
+			continue;
+		}
+		if (!strcmp(w[i], "devres-if") && rule->kind == TD_RULE_ACQUIRE) {
+			if (find_family(p->rules, eq + 1) < 0)
+				return fail(p, "devres-if= names an unknown family", eq + 1);
+			rule->devres_if = xstrdup(eq + 1);
 			continue;
 		}
 
@@ -325,15 +330,44 @@ static int check_rule(struct parser *p, const struct td_rule *rule)
 	return 0;
 }
 
-static int parse_line(struct parser *p, char *line)
+/*
+ * Take the kernel= conditions out of w: "kernel=<6.16", "kernel=>=6.16"
+ * (both may be given, for a range).  Returns 1 if the line applies to the
+ * kernel checked, 0 if not, -1 on error.
+ */
+static int kernel_condition(struct parser *p, char **w, int *n)
 {
-	char *w[MAX_WORDS];
-	int n = split(p, line, w);
+	int i, j, applies = 1;
+
+	for (i = j = 0; i < *n; i++) {
+		const char *c = w[i];
+		int at_least, v;
+
+		if (strncmp(c, "kernel=", 7)) {
+			w[j++] = w[i];
+			continue;
+		}
+		c += 7;
+		at_least = !strncmp(c, ">=", 2);
+		if (!at_least && *c != '<')
+			return fail(p, "kernel= is <VERSION or >=VERSION", c);
+		v = td_parse_kernel_version(c + (at_least ? 2 : 1));
+		if (v < 0)
+			return fail(p, "kernel= wants a version such as 6.16", c);
+		if (p->kver == TD_KVER_ANY)
+			continue;
+		if (p->kver == 0 || (at_least ? p->kver < v : p->kver >= v))
+			applies = 0;
+	}
+	*n = j;
+	return applies;
+}
+
+static int parse_words(struct parser *p, char **w, int n)
+{
 	unsigned int d;
 	int family = -1, first;
 
-	if (n <= 0)
-		return n;
 	if (!strcmp(w[0], "family"))
 		return parse_family(p, w, n);
 	for (d = 0; d < sizeof(directives) / sizeof(directives[0]); d++)
@@ -372,9 +406,41 @@ static int parse_line(struct parser *p, char *line)
 	}
 }
 
-struct td_rules *td_rules_load(const char *path, char *err, size_t errlen)
+static void free_rule(struct td_rule *rule)
 {
-	struct parser p = { path, 0, err, errlen, NULL, 0, 0 };
+	free((char *)rule->func);
+	free((char *)rule->fix);
+	free((char *)rule->use);
+	free((char *)rule->devres_if);
+	free((char *)rule->where);
+}
+
+static int parse_line(struct parser *p, char *line)
+{
+	char *w[MAX_WORDS];
+	int n = split(p, line, w);
+	int applies, nrules = p->rules->nrules, ret, nwords = n;
+
+	if (n <= 0)
+		return n;
+	applies = kernel_condition(p, w, &n);
+	if (applies < 0)
+		return -1;
+	/* a family is the same in every kernel; its calls differ */
+	if (n < nwords && !strcmp(w[0], "family"))
+		return fail(p, "kernel= is for calls, not families", NULL);
+	/* parsed all the same: a typo must not wait for the other kernel */
+	ret = parse_words(p, w, n);
+	if (!ret && !applies)
+		while (p->rules->nrules > nrules)
+			free_rule(&p->rules->rules[--p->rules->nrules]);
+	return ret;
+}
+
+struct td_rules *td_rules_load(const char *path, int kver, char *err,
+			       size_t errlen)
+{
+	struct parser p = { path, kver, 0, err, errlen, NULL, 0, 0 };
 	char line[4096];
 	FILE *f = fopen(path, "r");
 	int ret = 0;
@@ -428,14 +494,9 @@ void td_rules_free(struct td_rules *r)
 		free((char *)f->type);
 		free((char *)f->fed);
 		free((char *)f->fix);
-		free((char *)f->devres_if);
 	}
-	for (i = 0; i < r->nrules; i++) {
-		free((char *)r->rules[i].func);
-		free((char *)r->rules[i].fix);
-		free((char *)r->rules[i].use);
-		free((char *)r->rules[i].where);
-	}
+	for (i = 0; i < r->nrules; i++)
+		free_rule(&r->rules[i]);
 	free(r->families);
 	free(r->rules);
 	free(r);

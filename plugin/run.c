@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "run.h"
+#include "teardown.h"
 
 void td_die(const char *fmt, const char *arg)
 {
@@ -147,8 +148,46 @@ void td_require_plugin(enum td_frontend fe, const char *plugin)
 	       TD_GCC_PLUGIN);
 }
 
+/* An objtree's version, dir relative to cwd (NULL: ours); 0 if none. */
+static int version_in(const char *cwd, const char *dir, size_t len)
+{
+	char path[4096];
+
+	if (dir[0] == '/' || !cwd)
+		snprintf(path, sizeof(path), "%.*s", (int)len, dir);
+	else
+		snprintf(path, sizeof(path), "%s/%.*s", cwd, (int)len, dir);
+	return td_kernel_version_of_tree(path);
+}
+
+int td_kernel_version_of_argv(char *const *argv, int argc, const char *cwd)
+{
+	int i, v = version_in(cwd, ".", 1);
+
+	/* kbuild's -I<objtree>/include, however the build dir is named */
+	for (i = 0; !v && i < argc; i++) {
+		const char *dir = argv[i];
+		size_t len;
+
+		if (!strcmp(dir, "-I") && i + 1 < argc)
+			dir = argv[++i];
+		else if (!strncmp(dir, "-I", 2))
+			dir += 2;
+		else
+			continue;
+		len = strlen(dir);
+		while (len > 1 && dir[len - 1] == '/')
+			len--;
+		if (len >= 7 && !strncmp(dir + len - 7, "include", 7) &&
+		    (len == 7 || dir[len - 8] == '/'))
+			v = version_in(cwd, dir, len - 7 ? len - 7 : 1);
+	}
+	return v;
+}
+
 int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
-		   const char *rules, const char *enable, const char *disable)
+		   const char *rules, const char *enable, const char *disable,
+		   int kver)
 {
 	int n = 0;
 
@@ -169,5 +208,11 @@ int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
 	if (disable)
 		argv[n++] = joined("-fplugin-arg-teardown_check-disable=",
 				   disable);
+	if (kver > 0) {
+		char v[32];
+
+		td_format_kernel_version(kver, v, sizeof(v));
+		argv[n++] = joined("-fplugin-arg-teardown_check-kernel=", v);
+	}
 	return n;
 }

@@ -51,9 +51,18 @@ void td_require_plugin(enum td_frontend fe, const char *plugin);
  * plugin, its rules and its tag lists.  Writes at most TD_PLUGIN_ARGS
  * malloc'd words to argv; returns how many.
  */
-#define TD_PLUGIN_ARGS 9
+#define TD_PLUGIN_ARGS 10
 int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
-		   const char *rules, const char *enable, const char *disable);
+		   const char *rules, const char *enable, const char *disable,
+		   int kver);
+
+/*
+ * The kernel a compile command builds against (TD_KVER()), from the
+ * objtree's include/config/kernel.release: in cwd (NULL: ours), where
+ * kbuild runs the compiler, else beside an -I.../include of argv (an
+ * external module's build); 0 if neither says.
+ */
+int td_kernel_version_of_argv(char *const *argv, int argc, const char *cwd);
 
 /*
  * Start argv in directory cwd (NULL: ours) with its stdout and stderr

@@ -352,7 +352,8 @@ int main(int argc, char **argv)
 	/* a bad rules file is one line here, not a compiler failure */
 	{
 		char err[1024];
-		struct td_rules *rules = td_rules_load(o.rules, err, sizeof(err));
+		struct td_rules *rules = td_rules_load(o.rules, TD_KVER_ANY,
+						       err, sizeof(err));
 
 		if (!rules)
 			td_die("%s", err);
@@ -365,7 +366,7 @@ int main(int argc, char **argv)
 		sparse_status = run_sparse(&o, argc, argv);
 	cmd[0] = (char *)o.cc;
 	n += td_plugin_argv(cmd + n + 1, fe, o.plugin, o.rules, o.enable,
-			    o.disable);
+			    o.disable, td_kernel_version_of_argv(cmd + 1, n, NULL));
 	if (o.stats)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-stats";
 	if (o.trace)

@@ -274,8 +274,6 @@ struct td_family {
 	const char *fix;
 	int hold_armed;		/* hold=armed: only arming it must be undone */
 	int error_only;		/* scope=error: no remove() obligation */
-	const char *devres_if;	/* managed while this family's managed
-				 * resource on the same handle is held */
 };
 
 struct td_rule {
@@ -295,6 +293,10 @@ struct td_rule {
 	enum td_fail fail;	/* acquire: what its result says on failure */
 	const char *use;	/* async: the synchronous replacement */
 	int final;		/* release: nothing can re-arm or re-queue it after */
+	const char *devres_if;	/* acquire: managed while this family's
+				 * managed resource on the same handle is
+				 * held (pci_request_regions() after
+				 * pcim_enable_device(), before 6.16) */
 	const char *where;	/* "file:line" of the rule, for messages */
 };
 
@@ -305,8 +307,26 @@ struct td_rules {
 	int nrules;
 };
 
-/* Returns NULL and writes one "file:line: message" line to err on error. */
-struct td_rules *td_rules_load(const char *path, char *err, size_t errlen);
+/* ---- the kernel being checked (kversion.c) ---- */
+
+/* 7.3.4 is TD_KVER(7, 3, 4); 0 is "not known" */
+#define TD_KVER(major, minor, sub) (((major) << 16) | ((minor) << 8) | (sub))
+/* Rules for every kernel at once (the Coccinelle generator) */
+#define TD_KVER_ANY (-1)
+/* "7.3.4-1~bpo13+1" -> TD_KVER(7, 3, 4); -1 if it is not a version */
+int td_parse_kernel_version(const char *s);
+/* From objtree's include/config/kernel.release (NULL: "."); 0 if none */
+int td_kernel_version_of_tree(const char *objtree);
+void td_format_kernel_version(int v, char *buf, size_t len);
+
+/*
+ * Returns NULL and writes one "file:line: message" line to err on error.
+ * Lines with a kernel= condition apply only when kver meets it: none of
+ * them when kver is 0 (unknown: stay silent rather than guess), all of
+ * them with TD_KVER_ANY.
+ */
+struct td_rules *td_rules_load(const char *path, int kver, char *err,
+			       size_t errlen);
 void td_rules_free(struct td_rules *rules);
 const struct td_rule *td_rules_find(const struct td_rules *rules,
 				    enum td_rule_kind kind, const char *func);

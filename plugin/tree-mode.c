@@ -636,7 +636,8 @@ static char **gcc_job(struct tree *t, const struct tree_file *f,
 		argv[n++] = xstrdup(a);
 	}
 	n += td_plugin_argv(argv + n, t->fe, t->o.plugin, t->o.rules, t->o.enable,
-			    t->o.disable);
+			    t->o.disable, td_kernel_version_of_argv(argv, n,
+								    f->cmd.dir));
 	sprintf(rec, "-fplugin-arg-teardown_check-records=%s", records);
 	argv[n++] = rec;
 	argv[n] = NULL;
@@ -941,7 +942,8 @@ static void find_tools(struct tree *t, const struct td_tree_env *env)
 
 	if (!t->o.rules)
 		t->o.rules = env->rules;
-	if (!(t->rules = td_rules_load(t->o.rules, err, sizeof(err))))
+	if (!(t->rules = td_rules_load(t->o.rules, TD_KVER_ANY, err,
+				       sizeof(err))))
 		td_die("%s", err);
 	if (td_unknown_tag(t->rules, t->o.enable, err, sizeof(err)) ||
 	    td_unknown_tag(t->rules, t->o.disable, err, sizeof(err)))

@@ -1,8 +1,9 @@
 """Shared fixtures of the teardown-check test suite.
 
-The kernel tier needs Debian's linux-source-6.12 unpacked and prepared
-(x86_64 allmodconfig + modules_prepare); testcases/prepare-kernel.sh does
-that once into a cache outside the repository and the fixtures reuse it.
+The kernel tier needs Debian's linux-source-6.12 and linux-source-7.3
+unpacked and prepared (x86_64 allmodconfig + modules_prepare);
+testcases/prepare-kernel.sh does that once into a cache outside the
+repository and the fixtures reuse it.
 testcases/install-deps.sh puts the SARIF 2.1.0 schema in the same cache.
 """
 import datetime
@@ -45,14 +46,22 @@ CHECK_TAGS = {"teardown-async"} | ORDER_TAGS | ERROR_PATH_TAGS
 # The compiler front ends, and what make needs for each kernel build.
 FRONT_ENDS = ("gcc", "clang")
 LLVM = "-14"        # make LLVM=-14: clang-14, ld.lld-14, llvm-ar-14
+# The kernels checked (issue 18): the LTS one first.  Linux 7.3 needs LLVM
+# 17, which Debian 12 lacks, so it is built with gcc only.
+KERNEL_VERSIONS = ("6.12", "7.3")
+# Every prepared build a real-kernel tier runs on: the two front ends on
+# 6.12, gcc on 7.3 (ids as in the test names: [gcc-...], [gcc-7.3-...]).
+KERNEL_BUILDS = ("gcc", "clang", "gcc-7.3")
 
 
 class Kernel:
-    """A prepared 6.12 tree: src/ with its allmodconfig build in src/build,
-    or with front_end "clang" the LLVM=-14 one in src/build-llvm."""
+    """A prepared tree: src/ with its allmodconfig build in src/build, or
+    with front_end "clang" the LLVM=-14 one in src/build-llvm.  version is
+    "6.12" or "7.3"."""
 
-    def __init__(self, src, front_end="gcc"):
+    def __init__(self, src, front_end="gcc", version="6.12"):
         self.src = src
+        self.version = version
         self.front_end = front_end
         self.llvm = front_end == "clang"
         self.build = os.path.join(src, "build-llvm" if self.llvm else "build")
@@ -174,12 +183,23 @@ def built():
     return REPO
 
 
-@pytest.fixture(scope="session")
-def kernel_src(built):
-    r = subprocess.run([os.path.join(TESTCASES, "prepare-kernel.sh")],
+def prepare_kernel(version, builds="all"):
+    """The source dir of a prepared tree (testcases/prepare-kernel.sh)."""
+    r = subprocess.run([os.path.join(TESTCASES, "prepare-kernel.sh"),
+                        version, builds],
                        capture_output=True, text=True, timeout=3000)
     assert r.returncode == 0, r.stderr
     return r.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def kernel_src(built):
+    return prepare_kernel("6.12")
+
+
+@pytest.fixture(scope="session")
+def kernel73_src(built):
+    return prepare_kernel("7.3", "gcc")
 
 
 @pytest.fixture(scope="session")
@@ -193,6 +213,11 @@ def clang_kernel(kernel_src):
 
 
 @pytest.fixture(scope="session")
+def gcc73_kernel(kernel73_src):
+    return Kernel(kernel73_src, "gcc", "7.3")
+
+
+@pytest.fixture(scope="session")
 def kernel(gcc_kernel):
     """The gcc build; modules run with both front ends override this."""
     return gcc_kernel
@@ -201,8 +226,10 @@ def kernel(gcc_kernel):
 def kernel_per_front_end(request):
     """For 'kernel = pytest.fixture(scope="module", params=FRONT_ENDS)(
     kernel_per_front_end)' in a module whose tests run once per front end:
-    the real-kernel tier, again with LLVM=1 (issue 8)."""
-    return request.getfixturevalue(request.param + "_kernel")
+    the real-kernel tier, again with LLVM=1 (issue 8).  With
+    params=KERNEL_BUILDS, once more on Linux 7.3 (issue 18)."""
+    build = {"gcc-7.3": "gcc73"}.get(request.param, request.param)
+    return request.getfixturevalue(build + "_kernel")
 
 
 # RFC 3339 date-time, for jsonschema's "date-time" format when Debian lacks

@@ -19,18 +19,64 @@ done
 # Debian's npm package would conflict with.
 command -v npm >/dev/null || missing="$missing npm"
 
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+	sudo=sudo
+fi
 if [ -n "$missing" ]; then
 	echo "install-deps: installing:$missing" >&2
-	sudo=""
-	if [ "$(id -u)" != 0 ]; then
-		command -v sudo >/dev/null ||
-			{ echo "install-deps: need root to install:$missing" >&2; exit 2; }
-		sudo=sudo
-	fi
+	[ -z "$sudo" ] || command -v sudo >/dev/null ||
+		{ echo "install-deps: need root to install:$missing" >&2; exit 2; }
 	export DEBIAN_FRONTEND=noninteractive
 	$sudo apt-get update -q
 	# shellcheck disable=SC2086
 	$sudo apt-get install -y -q --no-install-recommends $missing
+fi
+
+# Linux 7.3 comes from Debian's trixie-backports (an architecture-all
+# tarball package that installs on Debian 12).  Reach that suite through
+# the mirror this machine's apt sources already use, pinned so that apt
+# takes nothing else from it.
+backports_list=/etc/apt/sources.list.d/teardown-check-trixie-backports.sources
+backports_pin=/etc/apt/preferences.d/teardown-check-trixie-backports
+debian_mirror() {
+	# deb822 sources first, then one-line ones; the first Debian archive
+	# (not its security archive) wins.
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		sed -n 's/^URIs:[[:space:]]*//p' "$f" | tr ' ' '\n'
+	done
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -f "$f" ] || continue
+		sed -n -E 's/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' "$f"
+	done
+}
+if ! dpkg-query -W -f='${Status}' linux-source-7.3 2>/dev/null |
+		grep -q "ok installed"; then
+	mirror=$(debian_mirror | grep -E '/debian/?$' | grep -v security | head -n 1)
+	[ -n "$mirror" ] ||
+		{ echo "install-deps: no Debian mirror in /etc/apt/sources*: cannot reach trixie-backports for linux-source-7.3" >&2; exit 2; }
+	echo "install-deps: installing linux-source-7.3 from trixie-backports (pinned)" >&2
+	$sudo sh -c "cat > $backports_list" <<-EOF
+	Types: deb
+	URIs: $mirror
+	Suites: trixie-backports
+	Components: main
+	Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+	EOF
+	$sudo sh -c "cat > $backports_pin" <<-EOF
+	# teardown-check: only linux-source-7.3 from trixie-backports
+	Package: *
+	Pin: release n=trixie-backports
+	Pin-Priority: -1
+
+	Package: linux-source-7.3
+	Pin: release n=trixie-backports
+	Pin-Priority: 500
+	EOF
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -q
+	$sudo apt-get install -y -q --no-install-recommends linux-source-7.3
 fi
 
 # The OASIS SARIF 2.1.0 schema (draft 2020-12), as Microsoft's SARIF
