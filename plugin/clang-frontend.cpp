@@ -2469,9 +2469,22 @@ protected:
 		}
 		if (rules_path.empty())
 			rules_path = default_rules_path();
-		/* KCFLAGS=-fplugin=...: clang runs in the objtree */
-		if (!kver)
-			kver = td_kernel_version_of_tree(NULL);
+		/*
+		 * KCFLAGS=-fplugin=...: clang runs in the objtree, or (an
+		 * external module since Linux 6.13) in the module's
+		 * directory with the objtree's include/ among its -I options.
+		 */
+		if (!kver) {
+			std::vector<std::string> dirs;
+			std::vector<char *> argv;
+
+			for (const auto &e : ci.getHeaderSearchOpts().UserEntries)
+				dirs.push_back("-I" + e.Path);
+			for (auto &d : dirs)
+				argv.push_back(&d[0]);
+			kver = td_kernel_version_of_argv(argv.data(),
+							 (int)argv.size(), NULL);
+		}
 		rules = td_rules_load(rules_path.c_str(), kver, err, sizeof(err));
 		if (!rules) {
 			d.Report(bad) << err;

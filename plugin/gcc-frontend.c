@@ -56,6 +56,8 @@
 #include "ssa-iterators.h"
 #include "dominance.h"
 #include "attribs.h"
+#include "opts.h"
+#include "toplev.h"
 
 #include <setjmp.h>
 #include <signal.h>
@@ -1256,6 +1258,30 @@ static char *default_rules_path(const char *plugin_path)
 	return path;
 }
 
+/*
+ * KCFLAGS=-fplugin=...: gcc runs in the objtree, or, for an external
+ * module since Linux 6.13, in the module's directory with the objtree's
+ * include/ among its -I options.
+ */
+static int kernel_version_of_options(void)
+{
+	char **argv = XNEWVEC(char *, save_decoded_options_count + 1);
+	unsigned int i;
+	int n = 0, v;
+
+	for (i = 0; i < save_decoded_options_count; i++) {
+		const struct cl_decoded_option *o = &save_decoded_options[i];
+
+		if (o->opt_index == OPT_I && o->arg)
+			argv[n++] = concat("-I", o->arg, NULL);
+	}
+	v = td_kernel_version_of_argv(argv, n, NULL);
+	while (n > 0)
+		free(argv[--n]);
+	XDELETEVEC(argv);
+	return v;
+}
+
 int plugin_init(struct plugin_name_args *info,
 		struct plugin_gcc_version *version)
 {
@@ -1329,9 +1355,8 @@ int plugin_init(struct plugin_name_args *info,
 	}
 	if (!rules_path)
 		rules_path = default_rules_path(info->full_name);
-	/* KCFLAGS=-fplugin=...: gcc runs in the objtree */
 	if (!kver)
-		kver = td_kernel_version_of_tree(NULL);
+		kver = kernel_version_of_options();
 	rules = td_rules_load(rules_path, kver, err, sizeof(err));
 	if (!rules) {
 		error("teardown-check: %s", err);

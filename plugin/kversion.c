@@ -8,6 +8,7 @@
  * tree kbuild leaves behind (include/config/kernel.release), never from an
  * option the user must remember.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "teardown.h"
@@ -57,4 +58,41 @@ void td_format_kernel_version(int v, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%d.%d.%d", v >> 16, (v >> 8) & 0xff,
 			 v & 0xff);
+}
+
+/* An objtree's version, dir relative to cwd (NULL: ours); 0 if none. */
+static int version_in(const char *cwd, const char *dir, size_t len)
+{
+	char path[4096];
+
+	if (dir[0] == '/' || !cwd)
+		snprintf(path, sizeof(path), "%.*s", (int)len, dir);
+	else
+		snprintf(path, sizeof(path), "%s/%.*s", cwd, (int)len, dir);
+	return td_kernel_version_of_tree(path);
+}
+
+int td_kernel_version_of_argv(char *const *argv, int argc, const char *cwd)
+{
+	int i, v = version_in(cwd, ".", 1);
+
+	/* kbuild's -I<objtree>/include, however the build dir is named */
+	for (i = 0; !v && i < argc; i++) {
+		const char *dir = argv[i];
+		size_t len;
+
+		if (!strcmp(dir, "-I") && i + 1 < argc)
+			dir = argv[++i];
+		else if (!strncmp(dir, "-I", 2))
+			dir += 2;
+		else
+			continue;
+		len = strlen(dir);
+		while (len > 1 && dir[len - 1] == '/')
+			len--;
+		if (len >= 7 && !strncmp(dir + len - 7, "include", 7) &&
+		    (len == 7 || dir[len - 8] == '/'))
+			v = version_in(cwd, dir, len - 7 ? len - 7 : 1);
+	}
+	return v;
 }

@@ -148,43 +148,6 @@ void td_require_plugin(enum td_frontend fe, const char *plugin)
 	       TD_GCC_PLUGIN);
 }
 
-/* An objtree's version, dir relative to cwd (NULL: ours); 0 if none. */
-static int version_in(const char *cwd, const char *dir, size_t len)
-{
-	char path[4096];
-
-	if (dir[0] == '/' || !cwd)
-		snprintf(path, sizeof(path), "%.*s", (int)len, dir);
-	else
-		snprintf(path, sizeof(path), "%s/%.*s", cwd, (int)len, dir);
-	return td_kernel_version_of_tree(path);
-}
-
-int td_kernel_version_of_argv(char *const *argv, int argc, const char *cwd)
-{
-	int i, v = version_in(cwd, ".", 1);
-
-	/* kbuild's -I<objtree>/include, however the build dir is named */
-	for (i = 0; !v && i < argc; i++) {
-		const char *dir = argv[i];
-		size_t len;
-
-		if (!strcmp(dir, "-I") && i + 1 < argc)
-			dir = argv[++i];
-		else if (!strncmp(dir, "-I", 2))
-			dir += 2;
-		else
-			continue;
-		len = strlen(dir);
-		while (len > 1 && dir[len - 1] == '/')
-			len--;
-		if (len >= 7 && !strncmp(dir + len - 7, "include", 7) &&
-		    (len == 7 || dir[len - 8] == '/'))
-			v = version_in(cwd, dir, len - 7 ? len - 7 : 1);
-	}
-	return v;
-}
-
 int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
 		   const char *rules, const char *enable, const char *disable,
 		   int kver)

@@ -57,14 +57,6 @@ int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
 		   int kver);
 
 /*
- * The kernel a compile command builds against (TD_KVER()), from the
- * objtree's include/config/kernel.release: in cwd (NULL: ours), where
- * kbuild runs the compiler, else beside an -I.../include of argv (an
- * external module's build); 0 if neither says.
- */
-int td_kernel_version_of_argv(char *const *argv, int argc, const char *cwd);
-
-/*
  * Start argv in directory cwd (NULL: ours) with its stdout and stderr
  * going to the file out; returns the pid, or -1.
  */

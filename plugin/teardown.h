@@ -318,6 +318,15 @@ int td_parse_kernel_version(const char *s);
 /* From objtree's include/config/kernel.release (NULL: "."); 0 if none */
 int td_kernel_version_of_tree(const char *objtree);
 void td_format_kernel_version(int v, char *buf, size_t len);
+/*
+ * The kernel a compile command builds against (TD_KVER()), from the
+ * objtree's include/config/kernel.release: in cwd (NULL: ours), where
+ * kbuild runs the compiler, else beside an -I.../include of argv (an
+ * external module's build, which since Linux 6.13 kbuild compiles in the
+ * module's own directory); 0 if neither says.  The plugins use it too,
+ * on their compiler's -I options, when loaded with KCFLAGS=-fplugin=.
+ */
+int td_kernel_version_of_argv(char *const *argv, int argc, const char *cwd);
 
 /*
  * Returns NULL and writes one "file:line: message" line to err on error.

@@ -5,9 +5,11 @@ them are built as one external module directory with a single kbuild run
 (M=<tmp>, C=2, CHECK=teardown-check, CF=--stats,
 KCFLAGS=-fdiagnostics-parseable-fixits, -j2 -k), and each file's
 diagnostics are then compared with the expectations written in the file.
-That is done twice: against the gcc build (the GCC plugin) and against the
-LLVM=-14 build (the Clang plugin), and the two front ends must then say
-exactly the same of each snippet (test_front_ends_agree).
+That is done three times (KERNEL_BUILDS): against Linux 6.12's gcc build
+(the GCC plugin), its LLVM=-14 build (the Clang plugin), and Linux 7.3's
+gcc build (test ids [gcc-...], [clang-...], [gcc-7.3-...]).  On 6.12 the
+two front ends must say exactly the same of each snippet
+(test_front_ends_agree; there is no clang build of 7.3).
 
 Markers a snippet may carry (all are C comments):
 
@@ -38,6 +40,22 @@ Markers a snippet may carry (all are C comments):
       expect marker at all (correct code that must stay silent).
       test_every_family_covered wants one of each for every family.
 
+  /* kernel: COND */
+      The snippet uses an API only some kernels have: it is built and
+      checked only on the kernels COND admits, and reported as skipped,
+      with COND, on the others.  COND is what rules lines take after
+      kernel=: "<V" (older than V), ">=V" (V or newer), a plain "V" (that
+      major.minor only), several separated by blanks all holding, e.g.
+      /* kernel: >=6.13 */ for hrtimer_setup().
+
+  /* expect[COND]: TAG "SUBSTRING" */   /* expect-stats[COND]: ... */
+  /* expect-fixit[COND]: "TEXT" */      /* expect-no-fixit[COND]: "TEXT" */
+      The same expectations, holding only on the kernels COND admits, for
+      code whose meaning changed between them (pci_request_regions() after
+      pcim_enable_device() is managed before 6.16 only:
+      /* expect[>=6.16]: teardown-error-path "pdev" */).  On a kernel where
+      no expect marker applies the snippet must be silent.
+
 The first line of every snippet is a one-line comment saying what it tests.
 Snippets are the fast tier: they are deliberately not marked 'kernel'.
 """
@@ -49,17 +67,23 @@ import shutil
 
 import pytest
 
-from conftest import (CHECK_TAGS, CHECKER, DIAG, FRONT_ENDS, RULES, TAG,
-                      TESTCASES, parse_output)
+from conftest import (CHECK_TAGS, CHECKER, DIAG, KERNEL_BUILDS,
+                      KERNEL_VERSIONS, RULES, TAG, TESTCASES, parse_output)
 
 SNIPPETS = os.path.join(TESTCASES, "snippets")
 FILES = sorted(os.path.basename(p)
                for p in glob.glob(os.path.join(SNIPPETS, "*.c")))
 
-EXPECT = re.compile(r'expect:\s*(teardown-[a-z-]+)(?:\s+"([^"]*)")?')
-EXPECT_STATS = re.compile(r"expect-stats:\s*((?:\s*[a-z_]+=\d+)+)")
-EXPECT_FIXIT = re.compile(r'expect-fixit:\s*"([^"]*)"')
-EXPECT_NO_FIXIT = re.compile(r'expect-no-fixit:\s*"([^"]*)"')
+# [COND] after a marker's name: it holds on the kernels COND admits only
+WHEN = r"(?:\[([^\]]*)\])?"
+EXPECT = re.compile(r'expect' + WHEN +
+                    r':\s*(teardown-[a-z-]+)(?:\s+"([^"]*)")?')
+EXPECT_STATS = re.compile(r"expect-stats" + WHEN +
+                          r":\s*((?:\s*[a-z_]+=\d+)+)")
+EXPECT_FIXIT = re.compile(r'expect-fixit' + WHEN + r':\s*"([^"]*)"')
+EXPECT_NO_FIXIT = re.compile(r'expect-no-fixit' + WHEN + r':\s*"([^"]*)"')
+KERNEL_HDR = re.compile(r"/\*\s*kernel:\s*(.*?)\s*\*/")
+COND_TERM = re.compile(r"^(<|>=)?(\d+)\.(\d+)$")
 FAMILY_HDR = re.compile(r"/\*\s*family:\s*([a-z0-9_ ]+?)\s*\*/")
 FIXIT = re.compile(r'^fix-it:"(?P<file>[^"]+)":\{(?P<l1>\d+):(?P<c1>\d+)-'
                    r'(?P<l2>\d+):(?P<c2>\d+)\}:"(?P<text>.*)"$')
@@ -69,6 +93,36 @@ MAKE_ERROR = re.compile(r"^make\[\d+\]: \*\*\* \[[^\]]*?(?P<obj>[^/\s\]]+)\.o\]"
 RULE_FAMILY = re.compile(r"^family\s+(\S+)\s.*?\btag=(\S+)")
 
 
+def parse_version(v):
+    major, minor = v.split(".")[:2]
+    return int(major), int(minor)
+
+
+def cond_error(cond):
+    """Why COND is not a kernel condition, or None."""
+    if not cond.split():
+        return "empty kernel condition"
+    for term in cond.split():
+        if not COND_TERM.match(term):
+            return "bad kernel condition term %r (<V, >=V or V)" % term
+    return None
+
+
+def admits(cond, version):
+    """Whether kernel condition COND (None: any kernel) holds for VERSION,
+    "6.12" or "7.3"."""
+    if cond is None:
+        return True
+    v = parse_version(version)
+    for term in cond.split():
+        m = COND_TERM.match(term)
+        want = int(m.group(2)), int(m.group(3))
+        if not {"<": v < want, ">=": v >= want,
+                None: v == want}[m.group(1)]:
+            return False
+    return True
+
+
 class Snippet:
     """The expectations written in one snippet file."""
 
@@ -76,24 +130,51 @@ class Snippet:
         self.name = name
         with open(os.path.join(SNIPPETS, name)) as f:
             self.lines = f.read().splitlines()
-        self.expects = []           # (line, tag, substring or None)
-        self.stats = {}
-        self.fixits = []
-        self.no_fixits = []
+        self.kernel = None          # the kernel: condition, if any
+        # each with the kernel condition it holds under (None: always)
+        self.all_expects = []       # (line, tag, substring or None, cond)
+        self.all_stats = []         # (key, N, cond)
+        self.all_fixits = []        # (text, cond)
+        self.all_no_fixits = []
         self.families = []
         for n, text in enumerate(self.lines, 1):
             for m in EXPECT.finditer(text):
-                self.expects.append((n, m.group(1), m.group(2)))
+                self.all_expects.append((n, m.group(2), m.group(3),
+                                         m.group(1)))
             for m in EXPECT_STATS.finditer(text):
-                for kv in m.group(1).split():
+                for kv in m.group(2).split():
                     k, v = kv.split("=")
-                    self.stats[k] = int(v)
+                    self.all_stats.append((k, int(v), m.group(1)))
             for m in EXPECT_FIXIT.finditer(text):
-                self.fixits.append(m.group(1))
+                self.all_fixits.append((m.group(2), m.group(1)))
             for m in EXPECT_NO_FIXIT.finditer(text):
-                self.no_fixits.append(m.group(1))
+                self.all_no_fixits.append((m.group(2), m.group(1)))
             for m in FAMILY_HDR.finditer(text):
                 self.families += m.group(1).split()
+            m = KERNEL_HDR.search(text)
+            if m and self.kernel is None:
+                self.kernel = m.group(1)
+        self.on(None)
+
+    def conditions(self):
+        return ([c for *_, c in self.all_expects + self.all_stats +
+                 self.all_fixits + self.all_no_fixits if c is not None] +
+                ([self.kernel] if self.kernel is not None else []))
+
+    def built_on(self, version):
+        return admits(self.kernel, version)
+
+    def on(self, version):
+        """Select the expectations that hold on kernel VERSION (None:
+        the unconditional ones only)."""
+        def holds(cond):
+            return cond is None or version is not None and admits(cond,
+                                                                  version)
+        self.expects = [e[:3] for e in self.all_expects if holds(e[3])]
+        self.stats = {k: v for k, v, c in self.all_stats if holds(c)}
+        self.fixits = [t for t, c in self.all_fixits if holds(c)]
+        self.no_fixits = [t for t, c in self.all_no_fixits if holds(c)]
+        return self
 
     def tags(self):
         return {tag for _, tag, _ in self.expects}
@@ -170,47 +251,51 @@ def split_output(text, names):
 
 
 def build_snippets(kernel, work):
-    """Build every snippet once, as one external module directory."""
-    for name in FILES:
+    """Build every snippet this kernel has the API for once, as one
+    external module directory."""
+    names = [n for n in FILES if Snippet(n).built_on(kernel.version)]
+    for name in names:
         shutil.copy(os.path.join(SNIPPETS, name), work)
     with open(os.path.join(work, "Kbuild"), "w") as f:
-        for name in FILES:
+        for name in names:
             f.write("obj-m += %s.o\n" % name[:-2])
     # Only the objects: no modpost or .ko link, which a snippet calling an
     # undefined extern function (the handed-off case) would fail, and
     # which the checker does not need.  clang's KASAN frames are bigger
     # than gcc's: ep-long-ladder's would fail CONFIG_WERROR there.
-    targets = [name[:-2] + ".o" for name in FILES]
+    targets = [name[:-2] + ".o" for name in names]
     kcflags = "-fdiagnostics-parseable-fixits"
     if kernel.llvm:
         kcflags += " -Wno-error=frame-larger-than"
     r = kernel.make("M=" + work, "C=2", "CHECK=" + CHECKER, "CF=--stats",
                     "KCFLAGS=" + kcflags, "-j2", "-k", *targets, timeout=900)
-    out, stray = split_output(r.stderr, FILES)
-    for name in FILES:
+    out, stray = split_output(r.stderr, names)
+    for name in names:
         if not os.path.exists(os.path.join(work, name[:-2] + ".o")):
             out[name].errors.append("%s.o was not built" % name[:-2])
     return dict(dir=work, out=out, stray=stray, stderr=r.stderr,
-                returncode=r.returncode)
+                returncode=r.returncode, version=kernel.version)
 
 
 @pytest.fixture(scope="session")
 def snippet_runs(built, tmp_path_factory, request):
-    """The snippets built once per front end, when first asked for."""
+    """The snippets built once per kernel build, when first asked for."""
     runs = {}
 
-    def get(front_end):
-        if front_end not in runs:
-            kernel = request.getfixturevalue(front_end + "_kernel")
-            work = str(tmp_path_factory.mktemp("snippets-" + front_end))
-            runs[front_end] = build_snippets(kernel, work)
-        return runs[front_end]
+    def get(build):
+        if build not in runs:
+            fixture = {"gcc-7.3": "gcc73"}.get(build, build) + "_kernel"
+            kernel = request.getfixturevalue(fixture)
+            work = str(tmp_path_factory.mktemp("snippets-" + build))
+            runs[build] = build_snippets(kernel, work)
+        return runs[build]
     return get
 
 
-@pytest.fixture(scope="session", params=FRONT_ENDS)
+@pytest.fixture(scope="session", params=KERNEL_BUILDS)
 def snippet_run(snippet_runs, request):
-    """Every snippet through the GCC plugin, then through the Clang one."""
+    """Every snippet through the GCC plugin and the Clang one on 6.12,
+    then through the GCC plugin on 7.3."""
     return snippet_runs(request.param)
 
 
@@ -222,7 +307,12 @@ def _source(snip, line):
 
 @pytest.mark.parametrize("name", FILES)
 def test_snippet(snippet_run, name):
+    version = snippet_run["version"]
     snip = Snippet(name)
+    if not snip.built_on(version):
+        pytest.skip("%s: kernel: %s, not Linux %s" % (name, snip.kernel,
+                                                      version))
+    snip.on(version)
     out = snippet_run["out"][name]
     text = "\n".join(out.lines)
     problems = []
@@ -332,7 +422,11 @@ def without_stat(said, key):
 def test_front_ends_agree(snippet_runs, name):
     """Both front ends say the same of every snippet: each finding with its
     text and tag on the same line, its notes, fix-its and statistics
-    (docs/clang.md: only columns may differ)."""
+    (docs/clang.md: only columns may differ).  On 6.12: Linux 7.3 has no
+    clang build here (it needs LLVM 17)."""
+    snip = Snippet(name)
+    if not snip.built_on("6.12"):
+        pytest.skip("%s: kernel: %s, not Linux 6.12" % (name, snip.kernel))
     gcc = what_is_said(snippet_runs("gcc")["out"][name])
     clang = what_is_said(snippet_runs("clang")["out"][name])
     assert any(k == "stats" for k, _, _ in gcc), "gcc did not check it"
@@ -365,19 +459,33 @@ def test_snippets_well_formed():
         for f in snip.families:
             if f not in fams:
                 bad.append("%s: unknown family %r" % (name, f))
-        for _, tag, _ in snip.expects:
+        for _, tag, _, _ in snip.all_expects:
             if tag not in CHECK_TAGS and tag not in fams.values():
                 bad.append("%s: unknown tag %r" % (name, tag))
+        for cond in snip.conditions():
+            why = cond_error(cond)
+            if why:
+                bad.append("%s: %s" % (name, why))
+            elif not any(admits(cond, v) for v in KERNEL_VERSIONS):
+                bad.append("%s: no kernel checked (%s) meets %r" % (
+                    name, " ".join(KERNEL_VERSIONS), cond))
+        if snip.kernel is not None and all(
+                admits(snip.kernel, v) for v in KERNEL_VERSIONS):
+            bad.append("%s: every kernel meets kernel: %s; drop it" % (
+                name, snip.kernel))
         if 'MODULE_LICENSE("GPL")' not in "\n".join(snip.lines):
             bad.append("%s: no MODULE_LICENSE(\"GPL\")" % name)
     assert not bad, "\n".join(bad)
 
 
-def test_every_family_covered():
-    """Each family of the rules has a positive and a negative snippet."""
+@pytest.mark.parametrize("version", KERNEL_VERSIONS)
+def test_every_family_covered(version):
+    """Each family of the rules has a positive and a negative snippet on
+    each kernel checked."""
     fams = read_rules_families()
     assert fams, "no family lines in " + RULES
-    snippets = [Snippet(n) for n in FILES]
+    snippets = [Snippet(n).on(version) for n in FILES
+                if Snippet(n).built_on(version)]
     gaps = []
     for fam, tag in sorted(fams.items()):
         pos = [s.name for s in snippets
@@ -385,7 +493,9 @@ def test_every_family_covered():
         neg = [s.name for s in snippets
                if fam in s.families and not s.expects]
         if not pos:
-            gaps.append("family %s (%s): no positive snippet" % (fam, tag))
+            gaps.append("family %s (%s): no positive snippet on %s" % (
+                fam, tag, version))
         if not neg:
-            gaps.append("family %s (%s): no negative snippet" % (fam, tag))
+            gaps.append("family %s (%s): no negative snippet on %s" % (
+                fam, tag, version))
     assert not gaps, "\n".join(gaps)

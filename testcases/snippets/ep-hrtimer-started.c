@@ -1,5 +1,6 @@
 /* error path: hrtimer_start() in probe, a later failure returns without hrtimer_cancel() */
 /* family: hrtimer */
+/* kernel: <6.15 */	/* hrtimer_init(), gone in 6.15 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* hrtimer: hrtimer_init() + .function in probe, remove never cancels it */
 /* family: hrtimer */
+/* kernel: <6.15 */	/* hrtimer_init(), gone in 6.15 */
 /* expect-fixit: "hrtimer_cancel(&p->hrt);" */
 #include <linux/module.h>
 #include <linux/platform_device.h>

@@ -1,5 +1,6 @@
 /* hrtimer: pci driver; remove finds the struct with pci_get_drvdata() under another name and cancels it: silent */
 /* family: hrtimer */
+/* kernel: <6.15 */	/* hrtimer_init(), gone in 6.15 */
 /* expect-stats: acquired=1 released=1 */
 #include <linux/module.h>
 #include <linux/pci.h>

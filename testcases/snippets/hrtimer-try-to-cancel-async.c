@@ -1,5 +1,6 @@
 /* hrtimer: remove uses hrtimer_try_to_cancel(), which does not wait for a running callback */
 /* family: hrtimer */
+/* kernel: <6.15 */	/* hrtimer_init(), gone in 6.15 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>

@@ -1,5 +1,6 @@
 /* all families: a pci driver acquires one of each in probe and remove releases all of them; probe's early return when request_irq fails leaks them */
 /* family: mmio irq dma dmapool timer hrtimer work dwork workqueue tasklet kthread kworker */
+/* kernel: <6.15 */	/* hrtimer_init(), gone in 6.15 */
 /* expect-stats: acquired=12 released=12 reported=6 handed_off=0 unkeyed=0 */
 #include <linux/module.h>
 #include <linux/pci.h>
@@ -40,7 +41,7 @@ static irqreturn_t snip_isr(int irq, void *data)
 
 static void snip_timer_fn(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, timer);
+	struct snip_priv *p = container_of(t, struct snip_priv, timer);
 
 	p->count++;
 }

@@ -1,5 +1,6 @@
 /* order: the hrtimer .function schedules the tasklet, remove kills the tasklet before hrtimer_cancel() */
 /* family: hrtimer tasklet */
+/* kernel: <6.15 */	/* hrtimer_init(), gone in 6.15 */
 /* expect-stats: acquired=2 released=2 reported=1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>

@@ -15,7 +15,7 @@ struct snip_priv {
 
 static void snip_tick(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, timer);
+	struct snip_priv *p = container_of(t, struct snip_priv, timer);
 
 	p->count++;
 }
@@ -51,7 +51,7 @@ static void snip_remove(struct platform_device *pdev)
 {
 	struct snip_priv *p = platform_get_drvdata(pdev);
 
-	del_timer_sync(&p->timer);	/* expect: teardown-order "timer 'p->timer' is stopped synchronously in snip_remove() while IRQ handler 'p' is still live: snip_isr() can arm it until free_irq() in snip_remove(); stop the IRQ handler first" */
+	timer_delete_sync(&p->timer);	/* expect: teardown-order "timer 'p->timer' is stopped synchronously in snip_remove() while IRQ handler 'p' is still live: snip_isr() can arm it until free_irq() in snip_remove(); stop the IRQ handler first" */
 	free_irq(p->irq, p);
 }
 

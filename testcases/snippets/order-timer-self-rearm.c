@@ -1,4 +1,4 @@
-/* order: a timer callback re-arms its own timer; del_timer_sync() waits it out and deletes the re-armed timer, so this is deliberately not reported: silent */
+/* order: a timer callback re-arms its own timer; timer_delete_sync() waits it out and deletes the re-armed timer, so this is deliberately not reported: silent */
 /* family: timer */
 /* expect-stats: acquired=1 released=1 reported=0 */
 #include <linux/module.h>
@@ -13,7 +13,7 @@ struct snip_priv {
 
 static void snip_poll(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, poll);
+	struct snip_priv *p = container_of(t, struct snip_priv, poll);
 
 	p->count++;
 	mod_timer(&p->poll, jiffies + HZ);
@@ -36,7 +36,7 @@ static void snip_remove(struct platform_device *pdev)
 {
 	struct snip_priv *p = platform_get_drvdata(pdev);
 
-	del_timer_sync(&p->poll);
+	timer_delete_sync(&p->poll);
 }
 
 static struct platform_driver snip_driver = {

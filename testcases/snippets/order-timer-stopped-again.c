@@ -15,7 +15,7 @@ struct snip_priv {
 
 static void snip_tick(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, timer);
+	struct snip_priv *p = container_of(t, struct snip_priv, timer);
 
 	p->count++;
 }
@@ -29,7 +29,7 @@ static void snip_work_fn(struct work_struct *work)
 
 static void snip_stop_watchdog(struct snip_priv *p)
 {
-	del_timer_sync(&p->timer);
+	timer_delete_sync(&p->timer);
 }
 
 static int snip_probe(struct platform_device *pdev)
@@ -52,7 +52,7 @@ static void snip_remove(struct platform_device *pdev)
 
 	snip_stop_watchdog(p);
 	cancel_work_sync(&p->work);
-	del_timer_sync(&p->timer);
+	timer_delete_sync(&p->timer);
 }
 
 static struct platform_driver snip_driver = {

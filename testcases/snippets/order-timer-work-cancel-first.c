@@ -1,4 +1,4 @@
-/* order: the timer callback schedules the work, remove cancels the work before del_timer_sync() */
+/* order: the timer callback schedules the work, remove cancels the work before timer_delete_sync() */
 /* family: timer work */
 /* expect-stats: acquired=2 released=2 reported=1 */
 #include <linux/module.h>
@@ -22,7 +22,7 @@ static void snip_work_fn(struct work_struct *work)
 
 static void snip_tick(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, timer);
+	struct snip_priv *p = container_of(t, struct snip_priv, timer);
 
 	schedule_work(&p->work);
 }
@@ -45,8 +45,8 @@ static void snip_remove(struct platform_device *pdev)
 {
 	struct snip_priv *p = platform_get_drvdata(pdev);
 
-	cancel_work_sync(&p->work);	/* expect: teardown-order "work 'p->work' is cancelled in snip_remove() while timer 'p->timer' is still live: snip_tick() can queue it until del_timer_sync() in snip_remove(); stop the timer first" */
-	del_timer_sync(&p->timer);
+	cancel_work_sync(&p->work);	/* expect: teardown-order "work 'p->work' is cancelled in snip_remove() while timer 'p->timer' is still live: snip_tick() can queue it until timer_delete_sync() in snip_remove(); stop the timer first" */
+	timer_delete_sync(&p->timer);
 }
 
 static struct platform_driver snip_driver = {

@@ -1,4 +1,4 @@
-/* order: timer and work re-arm each other; del_timer_sync() cannot stop that circle */
+/* order: timer and work re-arm each other; timer_delete_sync() cannot stop that circle */
 /* family: timer work */
 /* expect-stats: acquired=2 released=2 reported=1 */
 #include <linux/module.h>
@@ -23,7 +23,7 @@ static void snip_work_fn(struct work_struct *work)
 
 static void snip_tick(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, timer);
+	struct snip_priv *p = container_of(t, struct snip_priv, timer);
 
 	schedule_work(&p->work);
 }
@@ -46,7 +46,7 @@ static void snip_remove(struct platform_device *pdev)
 {
 	struct snip_priv *p = platform_get_drvdata(pdev);
 
-	del_timer_sync(&p->timer);	/* expect: teardown-rearm "timer 'p->timer' and work 'p->work' re-arm each other, so del_timer_sync() in snip_remove() cannot stop the timer for good; use timer_shutdown_sync()" */
+	timer_delete_sync(&p->timer);	/* expect: teardown-rearm "timer 'p->timer' and work 'p->work' re-arm each other, so timer_delete_sync() in snip_remove() cannot stop the timer for good; use timer_shutdown_sync()" */
 	cancel_work_sync(&p->work);
 }
 

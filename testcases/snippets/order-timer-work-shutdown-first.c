@@ -22,7 +22,7 @@ static void snip_work_fn(struct work_struct *work)
 
 static void snip_tick(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, timer);
+	struct snip_priv *p = container_of(t, struct snip_priv, timer);
 
 	schedule_work(&p->work);
 }

@@ -1,4 +1,4 @@
-/* async: remove() takes a scoped_guard() before del_timer(); spatch needs cocci/macros.h to see it */
+/* async: remove() takes a scoped_guard() before timer_delete(); spatch needs cocci/macros.h to see it */
 /* family: timer */
 #include <linux/module.h>
 #include <linux/platform_device.h>
@@ -34,7 +34,7 @@ static void snip_remove(struct platform_device *pdev)
 	scoped_guard(mutex, &p->lock) {
 		p->n = 0;
 	}
-	del_timer(&p->t);	/* expect: teardown-async "use timer_delete_sync()" */
+	timer_delete(&p->t);	/* expect: teardown-async "use timer_delete_sync()" */
 }
 
 static struct platform_driver snip_driver = {

@@ -15,7 +15,7 @@ struct snip_priv {
 
 static void snip_timer_fn(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, timer);
+	struct snip_priv *p = container_of(t, struct snip_priv, timer);
 
 	p->count++;
 }
@@ -40,7 +40,7 @@ static void snip_remove(struct platform_device *pdev)
 	struct snip_priv *p = platform_get_drvdata(pdev);
 
 	if (p->polling)
-		del_timer_sync(&p->timer);
+		timer_delete_sync(&p->timer);
 }
 
 static struct platform_driver snip_driver = {

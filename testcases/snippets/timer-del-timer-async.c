@@ -1,5 +1,6 @@
 /* timer: remove stops the timer with del_timer(), which does not wait for a running callback */
 /* family: timer */
+/* kernel: <6.15 */	/* del_timer(), gone in 6.15 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
@@ -12,7 +13,7 @@ struct snip_priv {
 
 static void snip_timer_fn(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, t);
+	struct snip_priv *p = container_of(t, struct snip_priv, t);
 
 	p->count++;
 }

@@ -12,7 +12,7 @@ struct snip_priv {
 
 static void snip_timer_fn(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, watchdog);
+	struct snip_priv *p = container_of(t, struct snip_priv, watchdog);
 
 	p->count++;
 }

@@ -13,7 +13,7 @@ struct snip_priv {
 
 static void snip_timer_fn(struct timer_list *t)
 {
-	struct snip_priv *p = from_timer(p, t, timer);
+	struct snip_priv *p = container_of(t, struct snip_priv, timer);
 
 	p->count++;
 	mod_timer(&p->timer, jiffies + HZ);

@@ -1,5 +1,6 @@
 /* work: INIT_WORK in probe, remove never cancels it (message, fix-it, stats) */
 /* family: work */
+/* kernel: <6.13 */	/* platform_driver.remove_new, gone in 6.13 */
 /* expect-stats: drivers=1 acquired=1 released=0 reported=1 handed_off=0 */
 /* expect-fixit: "cancel_work_sync(&p->work);" */
 #include <linux/module.h>
