@@ -113,10 +113,12 @@ TD_API = {
     'dma_unmap_sg_attrs': {'role': 'release', 'family': 'dma', 'handle': 1, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'dmam_free_coherent': {'role': 'release', 'family': 'dma', 'handle': 2, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'dma_pool_create': {'role': 'acquire', 'family': 'dmapool', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'dma_pool_destroy(%h)', 'managed': False},
+    'dma_pool_create_node': {'role': 'acquire', 'family': 'dmapool', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'dma_pool_destroy(%h)', 'managed': False},
     'dmam_pool_create': {'role': 'acquire', 'family': 'dmapool', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': True},
     'dma_pool_destroy': {'role': 'release', 'family': 'dmapool', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'timer_setup': {'role': 'acquire', 'family': 'timer', 'handle': 0, 'id': None, 'callback': 1, 'callbacks': [1], 'wq': None, 'fix': 'timer_shutdown_sync(&%h)', 'managed': False},
     'init_timer_key': {'role': 'acquire', 'family': 'timer', 'handle': 0, 'id': None, 'callback': 1, 'callbacks': [1], 'wq': None, 'fix': 'timer_shutdown_sync(&%h)', 'managed': False},
+    'timer_init_key': {'role': 'acquire', 'family': 'timer', 'handle': 0, 'id': None, 'callback': 1, 'callbacks': [1], 'wq': None, 'fix': 'timer_shutdown_sync(&%h)', 'managed': False},
     'timer_delete_sync': {'role': 'release', 'family': 'timer', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'del_timer_sync': {'role': 'release', 'family': 'timer', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'timer_shutdown_sync': {'role': 'release', 'family': 'timer', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
@@ -124,6 +126,7 @@ TD_API = {
     'timer_delete': {'role': 'async', 'family': 'timer', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'timer_shutdown': {'role': 'async', 'family': 'timer', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'hrtimer_init': {'role': 'acquire', 'family': 'hrtimer', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'hrtimer_cancel(&%h)', 'managed': False},
+    'hrtimer_setup': {'role': 'acquire', 'family': 'hrtimer', 'handle': 0, 'id': None, 'callback': 1, 'callbacks': [1], 'wq': None, 'fix': 'hrtimer_cancel(&%h)', 'managed': False},
     'hrtimer_cancel': {'role': 'release', 'family': 'hrtimer', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'hrtimer_try_to_cancel': {'role': 'async', 'family': 'hrtimer', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'devm_work_autocancel': {'role': 'acquire', 'family': 'work', 'handle': 1, 'id': None, 'callback': 2, 'callbacks': [2], 'wq': None, 'fix': None, 'managed': True},
@@ -152,6 +155,9 @@ TD_API = {
     'create_workqueue': {'role': 'acquire', 'family': 'workqueue', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'destroy_workqueue(%h)', 'managed': False},
     'create_singlethread_workqueue': {'role': 'acquire', 'family': 'workqueue', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'destroy_workqueue(%h)', 'managed': False},
     'create_freezable_workqueue': {'role': 'acquire', 'family': 'workqueue', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'destroy_workqueue(%h)', 'managed': False},
+    'alloc_workqueue_lockdep_map': {'role': 'acquire', 'family': 'workqueue', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'destroy_workqueue(%h)', 'managed': False},
+    'alloc_workqueue_noprof': {'role': 'acquire', 'family': 'workqueue', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'destroy_workqueue(%h)', 'managed': False},
+    'devm_alloc_workqueue_noprof': {'role': 'acquire', 'family': 'workqueue', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': True},
     'destroy_workqueue': {'role': 'release', 'family': 'workqueue', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'tasklet_init': {'role': 'acquire', 'family': 'tasklet', 'handle': 0, 'id': None, 'callback': 1, 'callbacks': [1], 'wq': None, 'fix': 'tasklet_kill(&%h)', 'managed': False},
     'tasklet_setup': {'role': 'acquire', 'family': 'tasklet', 'handle': 0, 'id': None, 'callback': 1, 'callbacks': [1], 'wq': None, 'fix': 'tasklet_kill(&%h)', 'managed': False},
@@ -163,6 +169,8 @@ TD_API = {
     'kthread_stop': {'role': 'release', 'family': 'kthread', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'kthread_stop_put': {'role': 'release', 'family': 'kthread', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'kthread_create_worker': {'role': 'acquire', 'family': 'kworker', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'kthread_destroy_worker(%h)', 'managed': False},
+    'kthread_create_worker_on_node': {'role': 'acquire', 'family': 'kworker', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'kthread_destroy_worker(%h)', 'managed': False},
+    'kthread_run_worker_on_cpu': {'role': 'acquire', 'family': 'kworker', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'kthread_destroy_worker(%h)', 'managed': False},
     'kthread_create_worker_on_cpu': {'role': 'acquire', 'family': 'kworker', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'kthread_destroy_worker(%h)', 'managed': False},
     'kthread_destroy_worker': {'role': 'release', 'family': 'kworker', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'devm_kzalloc': {'role': 'acquire', 'family': 'memory', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': True},
@@ -190,6 +198,9 @@ TD_API = {
     'INIT_DEFERRABLE_WORK': {'role': 'acquire', 'family': 'dwork', 'handle': 0, 'id': None, 'callback': 1, 'callbacks': [1], 'wq': None, 'fix': None, 'managed': False},
     'kthread_run': {'role': 'acquire', 'family': 'kthread', 'handle': 'ret', 'id': None, 'callback': 0, 'callbacks': [0], 'wq': None, 'fix': 'kthread_stop(%h)', 'managed': False},
     'kthread_create': {'role': 'acquire', 'family': 'kthread', 'handle': 'ret', 'id': None, 'callback': 0, 'callbacks': [0], 'wq': None, 'fix': 'kthread_stop(%h)', 'managed': False},
+    'kthread_run_worker': {'role': 'acquire', 'family': 'kworker', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'kthread_destroy_worker(%h)', 'managed': False},
+    'devm_alloc_workqueue': {'role': 'acquire', 'family': 'workqueue', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': True},
+    'devm_alloc_ordered_workqueue': {'role': 'acquire', 'family': 'workqueue', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': True},
     'readb': {'role': 'use', 'family': 'mmio', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'readw': {'role': 'use', 'family': 'mmio', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
     'readl': {'role': 'use', 'family': 'mmio', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False},
@@ -276,7 +287,7 @@ TD_API = {
 }
 
 # calls that never take a resource over
-TD_NEUTRAL = {'kfree', 'kvfree', 'kfree_sensitive', 'devm_kfree', 'vfree', 'printk', '_printk', '_dev_err', '_dev_warn', '_dev_info', '_dev_notice', 'dev_err_probe', '__dynamic_dev_dbg', '__dynamic_pr_debug', 'platform_get_drvdata', 'dev_get_drvdata', 'pci_get_drvdata', 'i2c_get_clientdata', 'spi_get_drvdata', 'usb_get_intfdata', 'platform_set_drvdata', 'dev_set_drvdata', 'pci_set_drvdata', 'i2c_set_clientdata', 'spi_set_drvdata', 'usb_set_intfdata', 'IS_ERR', 'IS_ERR_OR_NULL', 'PTR_ERR', 'PTR_ERR_OR_ZERO', 'ERR_PTR', 'ERR_CAST', 'memset', 'memcpy', 'memmove', 'strscpy', 'sprintf', 'snprintf', 'scnprintf', '__underlying_memset', '__underlying_memcpy', '__underlying_memmove', 'fortify_memset_chk', 'fortify_memcpy_chk', 'mutex_lock', 'mutex_unlock', 'mutex_destroy', '__mutex_init', 'spin_lock', 'spin_unlock', 'spin_lock_irqsave', 'spin_unlock_irqrestore', '_raw_spin_lock', '_raw_spin_unlock', '_raw_spin_lock_irqsave', '_raw_spin_unlock_irqrestore', 'readb', 'readw', 'readl', 'readq', 'writeb', 'writew', 'writel', 'writeq', 'ioread8', 'ioread16', 'ioread32', 'iowrite8', 'iowrite16', 'iowrite32', 'ioread32be', 'iowrite32be', '__raw_readl', '__raw_writel', '__raw_readb', '__raw_writeb', '__raw_readw', '__raw_writew', '__raw_readq', '__raw_writeq', 'readl_relaxed', 'writel_relaxed', 'readb_relaxed', 'writeb_relaxed', 'readw_relaxed', 'writew_relaxed', 'readq_relaxed', 'writeq_relaxed', 'wake_up_process', 'complete', 'init_completion', '__init_waitqueue_head', '__wake_up', 'enable_irq', 'disable_irq', 'disable_irq_nosync', 'synchronize_irq', 'mod_timer', 'add_timer', 'hrtimer_start_range_ns', 'hrtimer_start', 'hrtimer_forward', 'hrtimer_forward_now', '__init_work', '__init_swait_queue_head', }
+TD_NEUTRAL = {'kfree', 'kvfree', 'kfree_sensitive', 'devm_kfree', 'vfree', 'printk', '_printk', '_dev_err', '_dev_warn', '_dev_info', '_dev_notice', 'dev_err_probe', '__dynamic_dev_dbg', '__dynamic_pr_debug', 'platform_get_drvdata', 'dev_get_drvdata', 'pci_get_drvdata', 'i2c_get_clientdata', 'spi_get_drvdata', 'usb_get_intfdata', 'platform_set_drvdata', 'dev_set_drvdata', 'pci_set_drvdata', 'i2c_set_clientdata', 'spi_set_drvdata', 'usb_set_intfdata', 'IS_ERR', 'IS_ERR_OR_NULL', 'PTR_ERR', 'PTR_ERR_OR_ZERO', 'ERR_PTR', 'ERR_CAST', 'memset', 'memcpy', 'memmove', 'strscpy', 'sprintf', 'snprintf', 'scnprintf', '__underlying_memset', '__underlying_memcpy', '__underlying_memmove', 'fortify_memset_chk', 'fortify_memcpy_chk', 'mutex_lock', 'mutex_unlock', 'mutex_destroy', '__mutex_init', 'spin_lock', 'spin_unlock', 'spin_lock_irqsave', 'spin_unlock_irqrestore', '_raw_spin_lock', '_raw_spin_unlock', '_raw_spin_lock_irqsave', '_raw_spin_unlock_irqrestore', 'readb', 'readw', 'readl', 'readq', 'writeb', 'writew', 'writel', 'writeq', 'ioread8', 'ioread16', 'ioread32', 'iowrite8', 'iowrite16', 'iowrite32', 'ioread32be', 'iowrite32be', '__raw_readl', '__raw_writel', '__raw_readb', '__raw_writeb', '__raw_readw', '__raw_writew', '__raw_readq', '__raw_writeq', 'readl_relaxed', 'writel_relaxed', 'readb_relaxed', 'writeb_relaxed', 'readw_relaxed', 'writew_relaxed', 'readq_relaxed', 'writeq_relaxed', 'wake_up_process', 'complete', 'init_completion', '__init_waitqueue_head', '__wake_up', 'enable_irq', 'disable_irq', 'disable_irq_nosync', 'synchronize_irq', 'mod_timer', 'add_timer', 'hrtimer_start_range_ns', 'hrtimer_start', 'hrtimer_forward', 'hrtimer_forward_now', '__init_work', '__init_swait_queue_head', 'mem_alloc_profiling_enabled', 'alloc_tag_save', 'alloc_tag_restore', }
 
 # SPDX-License-Identifier: GPL-2.0
 # The scripts of teardown_release.cocci: gen-cocci copies this file into
@@ -892,7 +903,7 @@ x << stored.x;
 td_assign(p, L, x)
 
 @acq_ret@
-identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, ioport_map, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_pool_create, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_cpu, kthread_run, kthread_create};
+identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, ioport_map, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_pool_create, dma_pool_create_node, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, alloc_workqueue_lockdep_map, alloc_workqueue_noprof, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_node, kthread_run_worker_on_cpu, kthread_create_worker_on_cpu, kthread_run, kthread_create, kthread_run_worker};
 expression L;
 expression list es;
 position p;
@@ -961,7 +972,7 @@ fn << bare.fn;
 td_bare_return(p, fn)
 
 // a callback stored into a resource
-@store80@
+@store82@
 expression L;
 identifier cb;
 position p;
@@ -973,14 +984,14 @@ L->function@p = cb
 )
 
 @script:python@
-p << store80.p;
-L << store80.L;
-cb << store80.cb;
+p << store82.p;
+L << store82.L;
+cb << store82.cb;
 @@
 td_store_cb(p, 'hrtimer', L, cb)
 
 // a callback stored into a resource
-@store83@
+@store86@
 expression L;
 identifier cb;
 position p;
@@ -992,9 +1003,9 @@ L->func@p = cb
 )
 
 @script:python@
-p << store83.p;
-L << store83.L;
-cb << store83.cb;
+p << store86.p;
+L << store86.L;
+cb << store86.cb;
 @@
 td_store_cb(p, 'work', L, cb)
 
@@ -1035,7 +1046,7 @@ pr << drv_probe.pr;
 td_driver(p, d, pr, None)
 
 @acq depends on drv || drv_probe@
-identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, ioport_map, request_irq, request_threaded_irq, request_any_context_irq, request_percpu_irq, pci_request_irq, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_map_sg, dma_map_sg_attrs, dma_pool_create, timer_setup, init_timer_key, hrtimer_init, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, tasklet_init, tasklet_setup, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_cpu, __platform_driver_register, __pci_register_driver, i2c_register_driver, __spi_register_driver, usb_register_driver, __hid_register_driver, __serio_register_driver, misc_register, timer_setup, INIT_WORK, INIT_DELAYED_WORK, INIT_DEFERRABLE_WORK, kthread_run, kthread_create};
+identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, ioport_map, request_irq, request_threaded_irq, request_any_context_irq, request_percpu_irq, pci_request_irq, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_map_sg, dma_map_sg_attrs, dma_pool_create, dma_pool_create_node, timer_setup, init_timer_key, timer_init_key, hrtimer_init, hrtimer_setup, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, alloc_workqueue_lockdep_map, alloc_workqueue_noprof, tasklet_init, tasklet_setup, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_node, kthread_run_worker_on_cpu, kthread_create_worker_on_cpu, __platform_driver_register, __pci_register_driver, i2c_register_driver, __spi_register_driver, usb_register_driver, __hid_register_driver, __serio_register_driver, misc_register, timer_setup, INIT_WORK, INIT_DELAYED_WORK, INIT_DEFERRABLE_WORK, kthread_run, kthread_create, kthread_run_worker};
 expression list es;
 position p;
 @@
@@ -1052,7 +1063,7 @@ else:
     cocci.include_match(False)
 
 @depends on context@
-identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, ioport_map, request_irq, request_threaded_irq, request_any_context_irq, request_percpu_irq, pci_request_irq, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_map_sg, dma_map_sg_attrs, dma_pool_create, timer_setup, init_timer_key, hrtimer_init, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, tasklet_init, tasklet_setup, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_cpu, __platform_driver_register, __pci_register_driver, i2c_register_driver, __spi_register_driver, usb_register_driver, __hid_register_driver, __serio_register_driver, misc_register, timer_setup, INIT_WORK, INIT_DELAYED_WORK, INIT_DEFERRABLE_WORK, kthread_run, kthread_create};
+identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, ioport_map, request_irq, request_threaded_irq, request_any_context_irq, request_percpu_irq, pci_request_irq, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_map_sg, dma_map_sg_attrs, dma_pool_create, dma_pool_create_node, timer_setup, init_timer_key, timer_init_key, hrtimer_init, hrtimer_setup, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, alloc_workqueue_lockdep_map, alloc_workqueue_noprof, tasklet_init, tasklet_setup, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_node, kthread_run_worker_on_cpu, kthread_create_worker_on_cpu, __platform_driver_register, __pci_register_driver, i2c_register_driver, __spi_register_driver, usb_register_driver, __hid_register_driver, __serio_register_driver, misc_register, timer_setup, INIT_WORK, INIT_DELAYED_WORK, INIT_DEFERRABLE_WORK, kthread_run, kthread_create, kthread_run_worker};
 expression list es;
 position q : script:python() { td_reported(q) };
 @@

@@ -189,7 +189,8 @@ static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
 
 		if (!eq) {
 			if (!strcmp(w[i], "managed") &&
-			    rule->kind == TD_RULE_ACQUIRE) {
+			    (rule->kind == TD_RULE_ACQUIRE ||
+			     rule->kind == TD_RULE_MACRO)) {
 				rule->managed = 1;
 				continue;
 			}
