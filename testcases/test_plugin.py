@@ -210,6 +210,34 @@ def test_plugin_in_a_normal_module_build(kernel, tmp_path):
     assert (tmp_path / "work-missing.o").stat().st_size > 0
 
 
+@pytest.mark.kernel
+@pytest.mark.parametrize("build", ["gcc", "gcc73"])
+def test_plugin_knows_the_kernel_of_an_external_module(build, request,
+                                                       tmp_path):
+    """make M=... KCFLAGS=-fplugin=...: since 6.13 kbuild compiles an
+    external module in its own directory, where no kernel.release is; the
+    plugin finds the version beside gcc's -I<objtree>/include.  Without
+    it no kernel= rule applies and both snippets would be silent."""
+    kernel = request.getfixturevalue(build + "_kernel")
+    snippets = os.path.join(os.path.dirname(CHECKER), "testcases", "snippets")
+    names = ("ep-pci-regions-leak", "ep-pcim-regions")
+    for name in names:
+        with open(os.path.join(snippets, name + ".c")) as f:
+            (tmp_path / (name + ".c")).write_text(f.read())
+    (tmp_path / "Kbuild").write_text(
+        "".join("obj-m += %s.o\n" % n for n in names))
+    r = kernel.make("M=%s" % tmp_path, "KCFLAGS=-fplugin=%s" % PLUGIN,
+                    *[n + ".o" for n in names])
+    assert r.returncode == 0, r.stderr[-3000:]
+    leaks = {n for n in names
+             if re.search(r"^(?:\S*/)?%s\.c:\d+:\d+: warning: I/O region 'pdev' "
+                          r".*\[teardown-error-path\]" % n, r.stderr, re.M)}
+    # pcim_enable_device() makes pci_request_regions() managed before 6.16
+    want = ({"ep-pci-regions-leak"} if kernel.version == "6.12" else
+            set(names))
+    assert leaks == want, r.stderr[-3000:]
+
+
 def test_fault_in_the_checker_does_not_break_the_build(built, empty_c,
                                                        tmp_path):
     """A bug of the checker (simulated by the selftest-fault option) ends

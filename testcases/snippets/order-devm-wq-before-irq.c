@@ -1,11 +1,12 @@
 /* order: devm_request_irq() before devm_alloc_workqueue(): devres destroys the workqueue while the handler can still queue work on it */
-/* family: irq workqueue */
+/* family: irq workqueue work */
 /* kernel: >=7.1 */	/* devm_alloc_workqueue(), new in 7.1 */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 #include <linux/interrupt.h>
 #include <linux/workqueue.h>
+#include <linux/devm-helpers.h>
 
 struct snip_priv {
 	struct workqueue_struct *wq;
@@ -36,14 +37,17 @@ static int snip_probe(struct platform_device *pdev)
 	p = devm_kzalloc(&pdev->dev, sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
-	INIT_WORK(&p->work, snip_work_fn);
+	/* managed and released after the IRQ: the work is not the point here */
+	ret = devm_work_autocancel(&pdev->dev, &p->work, snip_work_fn);
+	if (ret)
+		return ret;
 	irq = platform_get_irq(pdev, 0);
 	if (irq < 0)
 		return irq;
 	ret = devm_request_irq(&pdev->dev, irq, snip_isr, 0, "snip", p);
 	if (ret)
 		return ret;
-	p->wq = devm_alloc_workqueue(&pdev->dev, "snip", WQ_MEM_RECLAIM, 0);
+	p->wq = devm_alloc_workqueue(&pdev->dev, "snip", WQ_MEM_RECLAIM, 0);	/* expect: teardown-order "workqueue 'p->wq' is destroyed by devres while IRQ handler 'p' is still live: snip_isr() can queue work on it until devres releases it after snip_remove() returns" */
 	if (!p->wq)
 		return -ENOMEM;
 	platform_set_drvdata(pdev, p);
