@@ -2,8 +2,12 @@
 #
 #   make                 plugin/teardown_check.so and ./teardown-check
 #   make install PREFIX=/usr/local
+#   make gcc             only what checking a gcc-built kernel needs: the GCC
+#                        plugin and ./teardown-check (no Clang plugin)
 #   make setup           install missing Debian packages, prepare Linux 6.12
-#   make demo            check a real driver directory (DEMO_DIR) with kbuild
+#                        (gcc and LLVM=-14 builds) and 7.3 (gcc build)
+#   make demo            check a real driver directory (DEMO_DIR) of Linux
+#                        DEMO_KERNEL (7.3, or 6.12) with kbuild
 #   make check           every test (installs what it needs: see README.md)
 #   make check-fast      the snippet tier only
 
@@ -26,6 +30,8 @@ CLANG_INCLUDE  = $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
 
 all: plugin/teardown_check.so plugin/teardown_check_clang.so teardown-check \
      cocci/teardown_async.cocci cocci/teardown_release.cocci
+
+gcc: plugin/teardown_check.so teardown-check
 
 plugin/%.o: plugin/%.c $(HEADERS)
 	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -fPIC -c -o $@ $<
@@ -81,14 +87,26 @@ install: all
 	install -m 644 docs/teardown-check.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 DEMO_DIR ?= drivers/hwmon
+# The newest kernel by default; DEMO_KERNEL=6.12 for the LTS one.
+DEMO_KERNEL ?= 7.3
 
+# Everything the tests use: both kernels, 6.12 with both compilers.
 setup:
 	testcases/install-deps.sh
-	testcases/prepare-kernel.sh >/dev/null
+	testcases/prepare-kernel.sh 6.12 all >/dev/null
+	testcases/prepare-kernel.sh 7.3 gcc >/dev/null
 
-# Runs in the prepared tree exactly as a maintainer would.
-demo: setup all
-	src=$$(testcases/prepare-kernel.sh) && \
+# Only what the demo uses: the packages for the GCC plugin and that one
+# kernel, its gcc build, the GCC plugin and the command.
+demo-setup:
+	testcases/install-deps.sh --demo $(DEMO_KERNEL)
+	testcases/prepare-kernel.sh $(DEMO_KERNEL) gcc >/dev/null
+
+# Runs in the prepared tree exactly as a maintainer would.  demo-setup
+# first: the plugin needs gcc-12-plugin-dev, which it installs.
+demo: demo-setup
+	$(MAKE) gcc
+	src=$$(testcases/prepare-kernel.sh $(DEMO_KERNEL) gcc) && \
 	$(MAKE) -s -C $$src O=$$src/build -j$$(nproc) -k C=2 \
 	  CHECK=$(CURDIR)/teardown-check $(DEMO_DIR)/
 
@@ -105,4 +123,4 @@ bench: setup all
 clean:
 	rm -f plugin/*.o plugin/*.so teardown-check cocci/gen-cocci
 
-.PHONY: all install setup demo check check-fast bench clean
+.PHONY: all gcc install setup demo-setup demo check check-fast bench clean

@@ -3,12 +3,33 @@
 # missing.  Runs apt-get (as root, or through sudo).  Then fetch the published
 # SARIF 2.1.0 JSON schema once into the cache prepare-kernel.sh uses, for the
 # tests that validate SARIF output.
+#
+#   install-deps.sh                 everything make check needs (both kernels)
+#   install-deps.sh --demo VERSION  only what make demo needs: the GCC plugin's
+#                                   build and Linux VERSION (6.12 or 7.3)
 set -eu
 
-packages="make gcc g++ gcc-12-plugin-dev python3 python3-pytest
-	linux-source-6.12 xz-utils flex bison bc libelf-dev libssl-dev
+# What building the GCC plugin and preparing a kernel need.
+gcc_packages="make gcc g++ gcc-12-plugin-dev xz-utils flex bison bc
+	libelf-dev libssl-dev"
+demo=""
+case ${1:-} in
+"")	kernels="6.12 7.3"
+	packages="$gcc_packages python3 python3-pytest linux-source-6.12
 	coccinelle sparse time python3-jsonschema python3-rfc3987 man-db
-	clang-14 lld-14 llvm-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev"
+	clang-14 lld-14 llvm-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev" ;;
+--demo)	demo=1
+	kernels=${2:-7.3}
+	packages=$gcc_packages
+	case $kernels in
+	6.12)	packages="$packages linux-source-6.12" ;;
+	7.3)	;;
+	*)	echo "install-deps: unknown kernel version '$kernels' (6.12 or 7.3)" >&2
+		exit 2 ;;
+	esac ;;
+*)	echo "usage: install-deps.sh [--demo 6.12|7.3]" >&2
+	exit 2 ;;
+esac
 
 missing=""
 for p in $packages; do
@@ -17,7 +38,7 @@ for p in $packages; do
 done
 # Only the command matters: NodeSource's nodejs ships its own npm, which
 # Debian's npm package would conflict with.
-command -v npm >/dev/null || missing="$missing npm"
+[ -n "$demo" ] || command -v npm >/dev/null || missing="$missing npm"
 
 sudo=""
 if [ "$(id -u)" != 0 ]; then
@@ -51,7 +72,11 @@ debian_mirror() {
 		sed -n -E 's/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' "$f"
 	done
 }
-if ! dpkg-query -W -f='${Status}' linux-source-7.3 2>/dev/null |
+case " $kernels " in
+*" 7.3 "*)	want73=1 ;;
+*)		want73="" ;;
+esac
+if [ -n "$want73" ] && ! dpkg-query -W -f='${Status}' linux-source-7.3 2>/dev/null |
 		grep -q "ok installed"; then
 	mirror=$(debian_mirror | grep -E '/debian/?$' | grep -v security | head -n 1)
 	[ -n "$mirror" ] ||
@@ -78,6 +103,9 @@ if ! dpkg-query -W -f='${Status}' linux-source-7.3 2>/dev/null |
 	$sudo apt-get update -q
 	$sudo apt-get install -y -q --no-install-recommends linux-source-7.3
 fi
+
+# The demo validates no SARIF.
+[ -z "$demo" ] || exit 0
 
 # The OASIS SARIF 2.1.0 schema (draft 2020-12), as Microsoft's SARIF
 # multitool ships it on npm.  Fetched as the invoking user, into the same
