@@ -123,8 +123,16 @@ def kbuild_check_argv(kernel, obj, source=None):
     return out
 
 
-def one_line(lines, regex, path):
-    """The index of the one line matching regex (a mutation's anchor)."""
+def one_line(lines, regex, path, after=None):
+    """The index of the one line matching regex (a mutation's anchor); with
+    'after', the first line matching regex after the one line matching
+    'after' (when the same statement is on several paths, indented alike)."""
+    if after is not None:
+        start = one_line(lines, after, path)
+        hits = [i for i, l in enumerate(lines[start + 1:], start + 1)
+                if re.search(regex, l)]
+        assert hits, "%s: %r matches no line after %r" % (path, regex, after)
+        return hits[0]
     hits = [i for i, l in enumerate(lines) if re.search(regex, l)]
     assert len(hits) == 1, "%s: %r matches %d lines" % (path, regex, len(hits))
     return hits[0]
