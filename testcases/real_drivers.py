@@ -158,17 +158,14 @@ DRIVERS = [
     ),
     dict(
         path='drivers/media/rc/ene_ir.c',
-        v7_3=dict(delete=r"^\s*timer_delete_sync\(&dev->tx_sim_timer\);",
-                  why='del_timer_sync() is gone in 7.3: ene_remove() line 1112 calls timer_delete_sync(&dev->tx_sim_timer) (timer_setup line 1035); the same IRQ/timer order as 6.12'),
-        # By the contract, not in practice: ene_isr() -> ene_tx_sample()
-        # can mod_timer(&dev->tx_sim_timer) until free_irq(), which
-        # ene_remove() calls after del_timer_sync(); that path needs the
-        # txsim module parameter, under which the TX interrupt never fires.
-        asis=[dict(family='timer', resource='dev->tx_sim_timer', tag='teardown-order')],
+        # Debian's 6.12.118 and 7.3 call free_irq() before
+        # timer_delete_sync(): the IRQ that can re-arm the timer is freed
+        # first, so the order finding 6.12.117 had is gone (a fix upstream).
+        asis=[],
         obj='drivers/media/rc/ene_ir.o',
         config='CONFIG_IR_ENE',
         families=['timer', 'irq'],
-        delete=r"^\s*del_timer_sync\(&dev->tx_sim_timer\);",
+        delete=r"^\s*(del_timer_sync|timer_delete_sync)\(&dev->tx_sim_timer\);",
         expect=dict(family='timer', resource='dev->tx_sim_timer', acquired_in='ene_probe'),
         why='ene_probe() line 1035: timer_setup(&dev->tx_sim_timer, ene_tx_irqsim, 0);  ->  ene_remove() line 1106: del_timer_sync(&dev->tx_sim_timer); -- conditional setup (only with txsim on non-TX-capable hardware), unconditional del_timer_sync in remove',
     ),
