@@ -51,15 +51,6 @@ int td_kernel_version_of_tree(const char *objtree)
 	return v > 0 ? v : 0;
 }
 
-void td_format_kernel_version(int v, char *buf, size_t len)
-{
-	if (v <= 0)
-		snprintf(buf, len, "unknown");
-	else
-		snprintf(buf, len, "%d.%d.%d", v >> 16, (v >> 8) & 0xff,
-			 v & 0xff);
-}
-
 /* An objtree's version, dir relative to cwd (NULL: ours); 0 if none. */
 static int version_in(const char *cwd, const char *dir, size_t len)
 {

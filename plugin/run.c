@@ -149,8 +149,7 @@ void td_require_plugin(enum td_frontend fe, const char *plugin)
 }
 
 int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
-		   const char *rules, const char *enable, const char *disable,
-		   int kver)
+		   const char *rules, const char *enable, const char *disable)
 {
 	int n = 0;
 
@@ -171,11 +170,5 @@ int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
 	if (disable)
 		argv[n++] = joined("-fplugin-arg-teardown_check-disable=",
 				   disable);
-	if (kver > 0) {
-		char v[32];
-
-		td_format_kernel_version(kver, v, sizeof(v));
-		argv[n++] = joined("-fplugin-arg-teardown_check-kernel=", v);
-	}
 	return n;
 }

@@ -51,10 +51,9 @@ void td_require_plugin(enum td_frontend fe, const char *plugin);
  * plugin, its rules and its tag lists.  Writes at most TD_PLUGIN_ARGS
  * malloc'd words to argv; returns how many.
  */
-#define TD_PLUGIN_ARGS 10
+#define TD_PLUGIN_ARGS 9
 int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
-		   const char *rules, const char *enable, const char *disable,
-		   int kver);
+		   const char *rules, const char *enable, const char *disable);
 
 /*
  * Start argv in directory cwd (NULL: ours) with its stdout and stderr

@@ -366,7 +366,7 @@ int main(int argc, char **argv)
 		sparse_status = run_sparse(&o, argc, argv);
 	cmd[0] = (char *)o.cc;
 	n += td_plugin_argv(cmd + n + 1, fe, o.plugin, o.rules, o.enable,
-			    o.disable, td_kernel_version_of_argv(cmd + 1, n, NULL));
+			    o.disable);
 	if (o.stats)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-stats";
 	if (o.trace)

@@ -317,7 +317,6 @@ struct td_rules {
 int td_parse_kernel_version(const char *s);
 /* From objtree's include/config/kernel.release (NULL: "."); 0 if none */
 int td_kernel_version_of_tree(const char *objtree);
-void td_format_kernel_version(int v, char *buf, size_t len);
 /*
  * The kernel a compile command builds against (TD_KVER()), from the
  * objtree's include/config/kernel.release: in cwd (NULL: ours), where

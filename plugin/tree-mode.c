@@ -636,8 +636,7 @@ static char **gcc_job(struct tree *t, const struct tree_file *f,
 		argv[n++] = xstrdup(a);
 	}
 	n += td_plugin_argv(argv + n, t->fe, t->o.plugin, t->o.rules, t->o.enable,
-			    t->o.disable, td_kernel_version_of_argv(argv, n,
-								    f->cmd.dir));
+			    t->o.disable);
 	sprintf(rec, "-fplugin-arg-teardown_check-records=%s", records);
 	argv[n++] = rec;
 	argv[n] = NULL;
