@@ -142,6 +142,7 @@ ERROR_DRIVERS = [
     # ------------------------------------------------------------ irq
     dict(
         path='drivers/net/ethernet/dnet.c',
+        v7_3=dict(skip='dnet.c is gone from drivers/net/ethernet/ in 7.3 (no file, no Kconfig symbol)'),
         obj='drivers/net/ethernet/dnet.o',
         config='CONFIG_DNET',
         family='irq',
@@ -164,6 +165,7 @@ ERROR_DRIVERS = [
     ),
     dict(
         path='drivers/iio/trigger/iio-trig-interrupt.c',
+        v7_3=dict(skip='the interrupt trigger driver is gone from drivers/iio/trigger/ in 7.3 (no file, no Kconfig symbol)'),
         obj='drivers/iio/trigger/iio-trig-interrupt.o',
         config='CONFIG_IIO_INTERRUPT_TRIGGER',
         family='irq',
@@ -198,6 +200,7 @@ ERROR_DRIVERS = [
     # ------------------------------------------------------------ dma
     dict(
         path='drivers/net/ethernet/dec/tulip/xircom_cb.c',
+        v7_3=dict(skip='xircom_cb.c is gone from drivers/net/ethernet/dec/tulip/ in 7.3 (no file, no Kconfig symbol)'),
         obj='drivers/net/ethernet/dec/tulip/xircom_cb.o',
         config='CONFIG_PCMCIA_XIRCOM',
         family='dma',
@@ -318,6 +321,8 @@ ERROR_DRIVERS = [
     # ------------------------------------------------------------ timer
     dict(
         path='drivers/media/i2c/tc358743.c',
+        v7_3=dict(after=r'^err_work_queues:$',
+                  why='probe error label err_work_queues (line 2327) and tc358743_remove() (line 2346) both stop the timer with timer_delete_sync(&state->timer) at the same indent: the one after the label is deleted'),
         obj='drivers/media/i2c/tc358743.o',
         config='CONFIG_VIDEO_TC358743',
         family='timer',
@@ -367,6 +372,8 @@ ERROR_DRIVERS = [
 ORDER_SWAPS = [
     dict(
         path='drivers/platform/x86/lenovo-yogabook.c',
+        v7_3=dict(path='drivers/platform/x86/lenovo/yogabook.c',
+                  why='moved to drivers/platform/x86/lenovo/yogabook.c: yogabook_pdev_probe() error_free_irq (line 519): free_irq(data->pen_touch_irq) line 520 then cancel_work_sync line 521'),
         obj='drivers/platform/x86/lenovo-yogabook.o',
         config='CONFIG_YOGABOOK',
         anchor=r'yogabook::kbd_backlight"\);$',
@@ -429,6 +436,8 @@ SILENT_DRIVERS = [
     ),
     dict(
         path='drivers/platform/x86/lenovo-yogabook.c',
+        v7_3=dict(path='drivers/platform/x86/lenovo/yogabook.c',
+                  why='moved to drivers/platform/x86/lenovo/yogabook.c, the same code: helper yogabook_probe() (186) with INIT_WORK 195, request_irq 223, schedule_work 229 and error_free_irq 245-247; yogabook_pdev_probe() (451) requests the pen IRQ at 504, error_free_irq 519-521; module_init 548-560'),
         obj='drivers/platform/x86/lenovo-yogabook.o',
         config='CONFIG_YOGABOOK',
         probe='yogabook_pdev_probe',
@@ -464,6 +473,7 @@ SILENT_DRIVERS = [
     ),
     dict(
         path='drivers/usb/gadget/udc/mv_u3d_core.c',
+        v7_3=dict(skip='the Marvell USB3 device controller driver mv_u3d_core.c is gone in 7.3 (no file, no Kconfig symbol)'),
         obj='drivers/usb/gadget/udc/mv_u3d_core.o',
         config='CONFIG_USB_MV_U3D',
         probe='mv_u3d_probe',
@@ -542,6 +552,7 @@ REAL_ERROR_BUGS = [
     ),
     dict(
         path='drivers/media/platform/chips-media/wave5/wave5-vpu.c',
+        v7_3=dict(fixed=True, why='fixed in 7.3: the thread is started at 342 and the error labels err_irq_release/err_vdi_release (417-424) stop it with kthread_stop(dev->irq_thread)'),
         obj='drivers/media/platform/chips-media/wave5/wave5-vpu.o',
         config='CONFIG_VIDEO_WAVE_VPU',
         function='wave5_vpu_probe',
@@ -552,6 +563,7 @@ REAL_ERROR_BUGS = [
     ),
     dict(
         path='drivers/media/platform/chips-media/wave5/wave5-vpu.c',
+        v7_3=dict(fixed=True, why='fixed in 7.3: the worker is created with kthread_run_worker() at 352 and err_irq_release (417-419) destroys it with kthread_destroy_worker(dev->worker)'),
         obj='drivers/media/platform/chips-media/wave5/wave5-vpu.o',
         config='CONFIG_VIDEO_WAVE_VPU',
         function='wave5_vpu_probe',

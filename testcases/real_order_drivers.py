@@ -123,7 +123,7 @@ ORDER_DRIVERS = [
         config='CONFIG_VIDEO_TW686X',
         rule='A',
         swap=(r'^\s*free_irq\(pci_dev->irq, dev\);',
-              r'^\s*del_timer_sync\(&dev->dma_delay_timer\);'),
+              r'^\s*(?:del_timer_sync|timer_delete_sync)\(&dev->dma_delay_timer\);'),
         expect=dict(rule='A', early='dev->dma_delay_timer', source='pci_dev->irq',
                     handler='tw686x_irq'),
         why='IRQ -> timer: tw686x_irq() line 217: mod_timer(&dev->dma_delay_timer, ...) (request_irq line 337, timer_setup line 319);  tw686x_remove(): free_irq line 382, del_timer_sync line 386, pci_iounmap line 388 -- the callback tw686x_dma_delay() does not re-arm the timer',
@@ -162,10 +162,13 @@ ORDER_DRIVERS = [
     # ------------------------------------------------------------ rule B
     dict(
         path='drivers/gpu/drm/i2c/tda998x_drv.c',
+        v7_3=dict(path='drivers/gpu/drm/bridge/tda998x_drv.c',
+                  after=r'^static void tda998x_remove\(',
+                  why='moved to drivers/gpu/drm/bridge/ and tda998x_destroy() is folded into tda998x_remove() (line 2034): free_irq line 2051, timer_delete_sync line 2054, cancel_work_sync line 2055; probe error label free_irq (line 2022) has the same two calls, hence after'),
         obj='drivers/gpu/drm/i2c/tda998x_drv.o',
         config='CONFIG_DRM_I2C_NXP_TDA998X',
         rule='B',
-        swap=(r'^\s*del_timer_sync\(&priv->edid_delay_timer\);',
+        swap=(r'^\s*(?:del_timer_sync|timer_delete_sync)\(&priv->edid_delay_timer\);',
               r'^\s*cancel_work_sync\(&priv->detect_work\);'),
         expect=dict(rule='B', early='priv->detect_work',
                     source='priv->edid_delay_timer',
@@ -196,7 +199,7 @@ ORDER_DRIVERS = [
         # advice, not a use-after-free.)
         asis=[dict(rule='F', early='sdhost->timer', source='sdhost->timer',
                    handler='via_sdc_timeout')],
-        swap=(r'^\s*del_timer_sync\(&sdhost->timer\);',
+        swap=(r'^\s*(?:del_timer_sync|timer_delete_sync)\(&sdhost->timer\);',
               r'^\s*cancel_work_sync\(&sdhost->finish_bh_work\);'),
         expect=dict(rule='B', early='sdhost->finish_bh_work',
                     source='sdhost->timer', handler='via_sdc_timeout'),
@@ -351,7 +354,7 @@ MODULE_CASES = [
         # ktimer (mod_timer line 37) and exit stops it with del_timer_sync().
         asis=[dict(rule='F', early='ktimer', source='ktimer',
                    handler='pps_ktimer_event')],
-        delete=r'^\s*del_timer_sync\(&ktimer\);',
+        delete=r'^\s*(?:del_timer_sync|timer_delete_sync)\(&ktimer\);',
         expect=dict(family='timer', resource='ktimer'),
         why='pps_ktimer_init() line 74: timer_setup(&ktimer, pps_ktimer_event, 0) + mod_timer line 75 (static ktimer, line 22);  pps_ktimer_exit(): del_timer_sync(&ktimer) line 61, then pps_unregister_source',
     ),
@@ -375,6 +378,7 @@ MODULE_CASES = [
     ),
     dict(
         path='drivers/firewire/ohci.c',
+        v7_3=dict(skip='fw_ohci_init() (line 3817) only registers the PCI driver in 7.3: selfid_workqueue is gone, nothing to delete'),
         obj='drivers/firewire/ohci.o',
         config='CONFIG_FIREWIRE_OHCI',
         init='fw_ohci_init', exit='fw_ohci_cleanup',

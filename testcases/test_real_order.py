@@ -13,18 +13,20 @@ import tempfile
 
 import pytest
 
-from conftest import (FRONT_ENDS, kernel_per_front_end,
+from conftest import (KERNEL_BUILDS, kernel_per_front_end,
                       ORDER_TAGS, REMOVE_PATH_ONLY, emptied,
                       kbuild_check_argv, mutated_source, one_line,
                       run_checker)
+from kernel_versions import for_kernel
 from real_order_drivers import MODULE_CASES, ORDER_DRIVERS
 from test_real_drivers import TAGS, describe
 
 pytestmark = pytest.mark.kernel
 
-# The real-kernel tier runs once per compiler front end (issue 8).
+# The real-kernel tier runs once per compiler front end (issue 8), and on
+# Linux 7.3 (issue 18).
 kernel = pytest.fixture(scope="module",
-                        params=FRONT_ENDS)(kernel_per_front_end)
+                        params=KERNEL_BUILDS)(kernel_per_front_end)
 
 RULE_TAGS = {
     "A": ("teardown-order",), "B": ("teardown-order",),
@@ -34,9 +36,11 @@ RULE_TAGS = {
 
 
 def mutated_copy(kernel, entry, tmpdir):
+    after = entry.get("after")
+
     def edit(lines, path):
         if "swap" in entry:
-            a, b = (one_line(lines, r, path) for r in entry["swap"])
+            a, b = (one_line(lines, r, path, after) for r in entry["swap"])
             lines[a], lines[b] = lines[b], lines[a]
         elif "devm" in entry:
             d = entry["devm"]
@@ -49,7 +53,7 @@ def mutated_copy(kernel, entry, tmpdir):
             i = one_line(lines, regex, path)
             lines[i] = lines[i].replace(old, new, 1)
         else:
-            i = one_line(lines, entry["delete"], path)
+            i = one_line(lines, entry["delete"], path, after)
             lines[i] = emptied(lines[i])
     return mutated_source(kernel, entry["path"], tmpdir, edit)
 
@@ -75,6 +79,7 @@ def check(kernel, entry, source=None):
 @pytest.mark.parametrize("entry", ORDER_DRIVERS,
                          ids=[d["path"] for d in ORDER_DRIVERS])
 def test_order_driver(kernel, entry):
+    entry = for_kernel(entry, kernel)
     silent_rule = "silent" in entry
     asis = [a for a in entry.get("asis", []) if a["rule"] != "F"]
     found = order_findings(check(kernel, entry))
@@ -100,6 +105,7 @@ def test_order_driver(kernel, entry):
 @pytest.mark.parametrize("entry", MODULE_CASES,
                          ids=[d["path"] for d in MODULE_CASES])
 def test_module_exit(kernel, entry):
+    entry = for_kernel(entry, kernel)
     found = [f for f in check(kernel, entry) if "module exit" in f[3]]
     assert not found, describe(found)
     with tempfile.TemporaryDirectory() as tmp:
