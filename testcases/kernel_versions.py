@@ -13,6 +13,9 @@ unless it carries an override named after the version, v7_3=dict(...):
   v7_3=dict(skip='...')
       the driver cannot be this case on that version (removed from the
       tree, its release made managed, ...): the test says so when skipped.
+  kernels=('7.3',)
+      the entry is a case only on the kernels named (a bug fixed since,
+      whose fix is what the case deletes): skipped on the others.
 
 So an entry without an override must give the same findings on 7.3 as on
 6.12: a difference is either explained in the data or a failure.
@@ -36,6 +39,8 @@ def at_version(entry, version):
     """The entry as it applies to Linux 'version' (without its override
     keys), or None where its override skips it."""
     out = {k: v for k, v in entry.items() if k not in OVERRIDE_KEYS}
+    if version not in entry.get("kernels", KERNEL_VERSIONS):
+        return None
     if version == BASE_VERSION:
         return out
     override = entry.get(version_key(version))
@@ -53,6 +58,10 @@ def for_kernel(entry, kernel):
     """at_version() for the kernel a test runs on; skipped with the
     entry's own reason where it does not apply."""
     out = at_version(entry, kernel.version)
+    if out is None and kernel.version not in entry.get("kernels",
+                                                       KERNEL_VERSIONS):
+        pytest.skip("%s is a case on Linux %s only" % (
+            entry["path"], ", ".join(entry["kernels"])))
     if out is None:
         override = entry[version_key(kernel.version)]
         pytest.skip("%s on %s: %s" % (entry["path"], kernel.version,

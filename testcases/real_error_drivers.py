@@ -280,6 +280,21 @@ ERROR_DRIVERS = [
         scope='module_init',
         why='module_init(usb_init) (line 1578): usb_init() line 1553: zd_workqueue = create_singlethread_workqueue(driver.name) (static global); usb_register(&driver) failure (1559-1560) -> { destroy_workqueue(zd_workqueue); pr_err(..); return r; } line 1561; anchored on two tabs: usb_exit() has it with one',
     ),
+    # ------------------------------------------------------------ kworker
+    dict(
+        path='drivers/media/platform/chips-media/wave5/wave5-vpu.c',
+        # 6.12 has the bug this entry deletes the fix of (REAL_ERROR_BUGS)
+        kernels=('7.3',),
+        obj='drivers/media/platform/chips-media/wave5/wave5-vpu.o',
+        config='CONFIG_VIDEO_WAVE_VPU',
+        family='kworker',
+        delete=r'^\t\tkthread_destroy_worker\(dev->worker\);$',
+        after=r'^err_irq_release:$',
+        resource='dev->worker',
+        acquire='kthread_run_worker',
+        probe='wave5_vpu_probe',
+        why='7.3: polling mode (no IRQ): dev->worker = kthread_run_worker(0, "vpu_irq_thread") at 352; the failures after it (devm_request_threaded_irq is skipped in polling mode; v4l2_device_register, dec/enc registration, firmware) unwind through err_irq_release (417): if (dev->irq < 0) kthread_destroy_worker(dev->worker) line 419; wave5_vpu_remove() has the same line (452), hence after',
+    ),
     # ------------------------------------------------------------ kthread
     dict(
         path='drivers/platform/x86/intel_ips.c',

@@ -173,7 +173,7 @@ def test_real_error_bugs_found(kernel):
 def test_tiers_cover_the_families():
     families = {e["family"] for e in ERROR_DRIVERS if not e.get("silent")}
     for family in ("mmio", "irq", "dma", "dmapool", "workqueue", "kthread",
-                   "timer", "driver"):
+                   "kworker", "timer", "driver"):
         assert family in families, family
     assert sum(1 for e in ERROR_DRIVERS if e.get("helper")) >= 3
     assert sum(1 for e in ERROR_DRIVERS
