@@ -84,16 +84,19 @@ class Kernel:
         start-up is paid once, not once an object (kernel-facts.md).
         Failures are left to compile_command() to report, object by
         object."""
-        missing = sorted(o for o in set(objs) if not os.path.exists(
-            os.path.join(self.build, os.path.dirname(o),
-                         "." + os.path.basename(o) + ".cmd")))
+        missing = sorted(o for o in set(objs)
+                         if not os.path.exists(self.cmd_file(o)))
         if missing:
             self.make("-k", "-j%d" % os.cpu_count(), *missing, timeout=3600)
 
+    def cmd_file(self, obj):
+        """kbuild's record of how it built obj (absent until it has)."""
+        return os.path.join(self.build, os.path.dirname(obj),
+                            "." + os.path.basename(obj) + ".cmd")
+
     def compile_command(self, obj):
         """gcc's argv for obj as kbuild ran it (builds obj once if needed)."""
-        cmdfile = os.path.join(self.build, os.path.dirname(obj),
-                               "." + os.path.basename(obj) + ".cmd")
+        cmdfile = self.cmd_file(obj)
         if not os.path.exists(cmdfile):
             r = self.make(obj)
             assert r.returncode == 0, r.stderr[-2000:]
