@@ -6,7 +6,9 @@ testcases/prepare-kernel.sh does that once into a cache outside the
 repository and the fixtures reuse it.
 testcases/install-deps.sh puts the SARIF 2.1.0 schema in the same cache.
 """
+import contextlib
 import datetime
+import fcntl
 import json
 import os
 import re
@@ -84,10 +86,12 @@ class Kernel:
         start-up is paid once, not once an object (kernel-facts.md).
         Failures are left to compile_command() to report, object by
         object."""
-        missing = sorted(o for o in set(objs)
-                         if not os.path.exists(self.cmd_file(o)))
-        if missing:
-            self.make("-k", "-j%d" % os.cpu_count(), *missing, timeout=3600)
+        with exclusive("kernel-build"):
+            missing = sorted(o for o in set(objs)
+                             if not os.path.exists(self.cmd_file(o)))
+            if missing:
+                self.make("-k", "-j%d" % os.cpu_count(), *missing,
+                          timeout=3600)
 
     def cmd_file(self, obj):
         """kbuild's record of how it built obj (absent until it has)."""
@@ -97,9 +101,10 @@ class Kernel:
     def compile_command(self, obj):
         """gcc's argv for obj as kbuild ran it (builds obj once if needed)."""
         cmdfile = self.cmd_file(obj)
-        if not os.path.exists(cmdfile):
-            r = self.make(obj)
-            assert r.returncode == 0, r.stderr[-2000:]
+        with exclusive("kernel-build"):
+            if not os.path.exists(cmdfile):
+                r = self.make(obj)
+                assert r.returncode == 0, r.stderr[-2000:]
         with open(cmdfile) as f:
             for line in f:
                 if line.startswith("savedcmd_"):
@@ -197,19 +202,31 @@ def parse_output(text):
     return findings, notes, stats
 
 
+@contextlib.contextmanager
+def exclusive(what):
+    """One test process at a time (pytest-xdist runs two): for building
+    the plugin, preparing a tree and building objects in a shared tree."""
+    os.makedirs(CACHE, exist_ok=True)
+    with open(os.path.join(CACHE, what + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 @pytest.fixture(scope="session")
 def built():
-    r = subprocess.run(["make", "-s", "-C", REPO], capture_output=True,
-                       text=True)
+    with exclusive("repo-build"):
+        r = subprocess.run(["make", "-s", "-C", REPO], capture_output=True,
+                           text=True)
     assert r.returncode == 0, r.stderr
     return REPO
 
 
 def prepare_kernel(version, builds="all"):
     """The source dir of a prepared tree (testcases/prepare-kernel.sh)."""
-    r = subprocess.run([os.path.join(TESTCASES, "prepare-kernel.sh"),
-                        version, builds],
-                       capture_output=True, text=True, timeout=3000)
+    with exclusive("kernel-build"):
+        r = subprocess.run([os.path.join(TESTCASES, "prepare-kernel.sh"),
+                            version, builds],
+                           capture_output=True, text=True, timeout=3000)
     assert r.returncode == 0, r.stderr
     return r.stdout.strip()
 
@@ -366,3 +383,37 @@ def sarif_validator():
                              % (SARIF_SCHEMA, "\n".join(lines)))
 
     return validate
+
+
+# Fixtures that build or run much once for many tests.  run-tests runs
+# two pytest-xdist workers (--dist loadgroup): the tests that share one
+# such run are one group, so that one worker computes it once.
+SHARED_RUNS = ("snippet_runs", "release_report", "reported", "rtc_copy",
+               "apis")
+# Tests that run make over whole directories of a prepared tree: those of
+# one tree are one group, so that two makes never write the same tree.
+TREE_WRITERS = ("test_kbuild.py::", "test_tree.py::test_tree_mode_whole",
+                "test_tree.py::test_compile_commands_json")
+
+
+def xdist_group(item):
+    """The group an item belongs to, or None: any worker may run it."""
+    params = getattr(item, "callspec", None)
+    params = params.params if params else {}
+    if any(item.nodeid.split("/")[-1].startswith(t) for t in TREE_WRITERS):
+        build = params.get("kernel") or params.get("every_kernel") or "gcc"
+        return "tree-" + build
+    for name in SHARED_RUNS:
+        if name in item.fixturenames:
+            return name
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """The fast tier first: a test that needs no kernel tree fails within
+    the first minute rather than after the real-kernel tiers."""
+    items.sort(key=lambda item: item.get_closest_marker("kernel") is not None)
+    for item in items:
+        group = xdist_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))

@@ -15,7 +15,8 @@ gcc_packages="make gcc g++ gcc-12-plugin-dev xz-utils flex bison bc
 demo=""
 case ${1:-} in
 "")	kernels="6.12 7.3"
-	packages="$gcc_packages python3 python3-pytest linux-source-6.12
+	packages="$gcc_packages python3 python3-pytest python3-pytest-xdist
+	linux-source-6.12
 	coccinelle sparse time python3-jsonschema python3-rfc3987 man-db
 	clang-14 lld-14 llvm-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev" ;;
 --demo)	demo=1
