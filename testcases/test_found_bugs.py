@@ -1,0 +1,91 @@
+"""The patches of the found-bugs register (docs/found/), on Linux 7.3:
+each applies to the prepared tree, builds with the kernel's own flags and
+W=1 with no new warning, and the checker no longer reports the bug it
+fixes, nor anything new.  The tree itself is never changed: the patched
+file is written beside it (patch -o) and built from there.
+"""
+import collections
+import os
+import re
+import subprocess
+
+import pytest
+
+from conftest import REPO, kbuild_check_argv, run_checker
+from found_bugs import FOUND
+
+pytestmark = pytest.mark.kernel
+
+FOUND_DIR = os.path.join(REPO, "docs", "found")
+# What W=1 adds for gcc (scripts/Makefile.warn of 7.3), after kbuild's own
+# flags so that it overrides their -Wno-...; -Wno-error since allmodconfig
+# builds with -Werror and a W=1 warning the file already had is not ours.
+W1 = ["-Wmissing-format-attribute", "-Wmissing-include-dirs",
+      "-Wunused-const-variable", "-Wundef", "-DKBUILD_EXTRA_WARN1",
+      "-Wunused-but-set-variable", "-Wpacked-not-aligned",
+      "-Wformat-overflow", "-Wformat-truncation", "-Wno-error"]
+
+
+def warnings(kernel, obj, source, tmp_path):
+    """The W=1 warnings of one compile, without their line numbers."""
+    argv = kbuild_check_argv(kernel, obj, source)
+    r = subprocess.run(["gcc"] + argv[:-1] + W1 +
+                       ["-c", "-o", str(tmp_path / "out.o"), argv[-1]],
+                       cwd=kernel.build, capture_output=True, text=True,
+                       timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return collections.Counter(
+        re.sub(r"^\S+?:\d+:\d+: ", "", l) for l in r.stderr.splitlines()
+        if ": warning: " in l)
+
+
+def keys(found):
+    return {(tag, re.search(r"'([^']+)'", msg).group(1))
+            for _, _, tag, msg in found}
+
+
+def test_register_lists_every_patch():
+    patches = sorted(n for n in os.listdir(FOUND_DIR) if n.endswith(".patch"))
+    assert patches == sorted(b["patch"] for b in FOUND)
+    with open(os.path.join(FOUND_DIR, "README.md")) as f:
+        readme = f.read()
+    for bug in FOUND:
+        assert bug["patch"] in readme, bug["patch"]
+        with open(os.path.join(FOUND_DIR, bug["patch"])) as f:
+            text = f.read()
+        # the kernel's form: a subject with the subsystem, a body, one file
+        assert re.search(r"^Subject: \[PATCH\] \S+: ", text, re.M), bug
+        assert text.count("\ndiff --git ") == 1, bug
+        assert "Found by teardown-check (%s)" % bug["tag"] in text, bug
+
+
+@pytest.mark.parametrize("bug", FOUND, ids=[b["obj"] for b in FOUND])
+def test_found_bug_patch(gcc73_kernel, bug, tmp_path):
+    kernel = gcc73_kernel
+    patch = os.path.join(FOUND_DIR, bug["patch"])
+    source = bug["obj"][:-len(".o")] + ".c"
+    with open(patch) as f:
+        assert re.search(r"^\+\+\+ b/%s$" % re.escape(source), f.read(),
+                         re.M), "the patch changes %s only" % source
+    patched = str(tmp_path / os.path.basename(source))
+    with open(patch) as f:
+        r = subprocess.run(["patch", "-p1", "-s", "-d", kernel.src, "-o",
+                            patched, source], stdin=f, capture_output=True,
+                           text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+    original = os.path.join(kernel.src, source)
+    before = warnings(kernel, bug["obj"], original, tmp_path)
+    after = warnings(kernel, bug["obj"], patched, tmp_path)
+    assert not after - before, "new W=1 warnings: %s" % (after - before)
+
+    _, found, _, _, err = run_checker(
+        kbuild_check_argv(kernel, bug["obj"], original), kernel.build)
+    bug_key = (bug["tag"], bug["resource"])
+    assert bug_key in keys(found), "the bug is not reported: " + err[-2000:]
+    rc, fixed, _, _, err = run_checker(
+        kbuild_check_argv(kernel, bug["obj"], patched), kernel.build)
+    assert rc == 0, err[-3000:]
+    assert bug_key not in keys(fixed), err[-2000:]
+    assert keys(fixed) <= keys(found), "new findings: %s" % (
+        keys(fixed) - keys(found))
