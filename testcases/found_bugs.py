@@ -4,7 +4,7 @@ says of it.
 
   patch         the file in docs/found/, git format-patch style
   obj           the object the patched file builds (one file a patch)
-  tag, resource the finding, as the checker names it, that must go away
+  tag, resources  the findings, as the checker names them, that must go
   family        the resource family (rules/teardown.rules)
   in_6_12       whether Linux 6.12 has the bug too (False: the driver or
                 the code is newer)
@@ -15,10 +15,18 @@ says of it.
 FOUND = [
     dict(patch="0001-spi-spi-qpic-snand-unmap-the-DMA-handle-on-probe-failure.patch",
          obj="drivers/spi/spi-qpic-snand.o",
-         tag="teardown-error-path", resource="snandc->base_dma",
+         tag="teardown-error-path", resources=("snandc->base_dma",),
          family="dma", in_6_12=False, from_checker=False),
     dict(patch="0002-rtc-atcrtc100-cancel-the-alarm-work-on-unbind.patch",
          obj="drivers/rtc/rtc-atcrtc100.o",
-         tag="teardown-work", resource="atcrtc_dev->rtc_work",
+         tag="teardown-work", resources=("atcrtc_dev->rtc_work",),
          family="work", in_6_12=False, from_checker=False),
+    dict(patch="0003-rtc-test-shut-the-alarm-timer-down-on-remove.patch",
+         obj="drivers/rtc/rtc-test.o",
+         tag="teardown-timer", resources=("rtd->alarm",),
+         family="timer", in_6_12=True, from_checker=True),
+    dict(patch="0004-watchdog-rdc321x-shut-the-ping-timer-down-on-remove.patch",
+         obj="drivers/watchdog/rdc321x_wdt.o",
+         tag="teardown-timer", resources=("rdc321x_wdt_device.timer",),
+         family="timer", in_6_12=True, from_checker=True),
 ]
