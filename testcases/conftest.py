@@ -409,6 +409,8 @@ def xdist_group(item):
     return None
 
 
+# First: pytest-xdist reads the groups in its own hook of the same name.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """The fast tier first: a test that needs no kernel tree fails within
     the first minute rather than after the real-kernel tiers."""
