@@ -29,4 +29,8 @@ FOUND = [
          obj="drivers/watchdog/rdc321x_wdt.o",
          tag="teardown-timer", resources=("rdc321x_wdt_device.timer",),
          family="timer", in_6_12=True, from_checker=True),
+    dict(patch="0005-Input-wm831x-on-cancel-the-poll-work-when-probe-fails.patch",
+         obj="drivers/input/misc/wm831x-on.o",
+         tag="teardown-error-path", resources=("wm831x_on->work",),
+         family="work", in_6_12=True, from_checker=True),
 ]
