@@ -33,4 +33,8 @@ FOUND = [
          obj="drivers/input/misc/wm831x-on.o",
          tag="teardown-error-path", resources=("wm831x_on->work",),
          family="work", in_6_12=True, from_checker=True),
+    dict(patch="0006-rtc-m41t80-unregister-the-watchdog-when-RTC-registration-fails.patch",
+         obj="drivers/rtc/rtc-m41t80.o",
+         tag="teardown-error-path", resources=("wdt_dev",),
+         family="driver", in_6_12=True, from_checker=False),
 ]
