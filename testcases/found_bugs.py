@@ -37,4 +37,8 @@ FOUND = [
          obj="drivers/rtc/rtc-m41t80.o",
          tag="teardown-error-path", resources=("wdt_dev",),
          family="driver", in_6_12=True, from_checker=False),
+    dict(patch="0007-watchdog-simatic-ipc-wdt-release-the-GPIO-status-region-on-probe-failure.patch",
+         obj="drivers/watchdog/simatic-ipc-wdt.o",
+         tag="teardown-error-path", resources=("&ioport_resource",),
+         family="region", in_6_12=True, from_checker=False),
 ]

@@ -57,6 +57,17 @@ def test_register_lists_every_patch():
         assert re.search(r"^Subject: \[PATCH\] \S+: ", text, re.M), bug
         assert text.count("\ndiff --git ") == 1, bug
         assert "Found by teardown-check (%s)" % bug["tag"] in text, bug
+        # its diffstat says what the diff does
+        body = text.split("\ndiff --git ", 1)[1].split("\n-- \n")[0]
+        lines = body.splitlines()
+        added = sum(l.startswith("+") for l in lines) - 1
+        removed = sum(l.startswith("-") for l in lines) - 1
+        stat = " 1 file changed"
+        if added:
+            stat += ", %d insertion%s(+)" % (added, "s" * (added != 1))
+        if removed:
+            stat += ", %d deletion%s(-)" % (removed, "s" * (removed != 1))
+        assert "\n%s\n" % stat in text, (bug["patch"], stat)
 
 
 @pytest.mark.parametrize("bug", FOUND, ids=[b["obj"] for b in FOUND])
