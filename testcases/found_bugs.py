@@ -41,4 +41,8 @@ FOUND = [
          obj="drivers/watchdog/simatic-ipc-wdt.o",
          tag="teardown-error-path", resources=("&ioport_resource",),
          family="region", in_6_12=True, from_checker=False),
+    dict(patch="0008-watchdog-alim1535-disable-and-put-the-PMU-when-init-fails.patch",
+         obj="drivers/watchdog/alim1535_wdt.o",
+         tag="teardown-error-path", resources=("pdev",),
+         family="pcidev", in_6_12=True, from_checker=False),
 ]
