@@ -390,19 +390,18 @@ def sarif_validator():
 # such run are one group, so that one worker computes it once.
 SHARED_RUNS = ("snippet_runs", "release_report", "reported", "rtc_copy",
                "apis")
-# Tests that run make over whole directories of a prepared tree: those of
-# one tree are one group, so that two makes never write the same tree.
+# Tests that run make over whole directories of the prepared trees are one
+# group, so that two makes never write one tree at once.  They take about
+# half the suite's time: the other worker runs everything else meanwhile.
 TREE_WRITERS = ("test_kbuild.py::", "test_tree.py::test_tree_mode_whole",
-                "test_tree.py::test_compile_commands_json")
+                "test_tree.py::test_compile_commands_json",
+                "test_clang.py::test_front_ends_agree_on_a_directory")
 
 
 def xdist_group(item):
     """The group an item belongs to, or None: any worker may run it."""
-    params = getattr(item, "callspec", None)
-    params = params.params if params else {}
     if any(item.nodeid.split("/")[-1].startswith(t) for t in TREE_WRITERS):
-        build = params.get("kernel") or params.get("every_kernel") or "gcc"
-        return "tree-" + build
+        return "kernel-trees"
     for name in SHARED_RUNS:
         if name in item.fixturenames:
             return name
