@@ -45,4 +45,9 @@ FOUND = [
          obj="drivers/watchdog/alim1535_wdt.o",
          tag="teardown-error-path", resources=("pdev",),
          family="pcidev", in_6_12=True, from_checker=False),
+    dict(patch="0009-hwmon-sht15-cancel-the-works-on-remove-and-probe-failure.patch",
+         obj="drivers/hwmon/sht15.o",
+         tag="teardown-work", resources=("data->read_work",
+                                         "data->update_supply_work"),
+         family="work", in_6_12=True, from_checker=False),
 ]
