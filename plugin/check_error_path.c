@@ -784,10 +784,10 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 		got[0] = '\0';
 	if (skipped >= 0)
 		snprintf(how, sizeof(how),
-			 "other error paths release it (%s() at line %d), %s does not; add %s %s or jump to the label before that call",
+			 "other error paths release it (%s() at line %d), %s not; add %s %s or jump to the label before that call",
 			 m->unit->calls[skipped].callee,
 			 m->unit->calls[skipped].loc.line,
-			 at[0] ? "these do" : "this one", fix,
+			 at[0] ? "these do" : "this one does", fix,
 			 at[0] ? "there" : "here");
 	else
 		snprintf(how, sizeof(how), "add %s to %s%s", fix,
