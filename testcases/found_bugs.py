@@ -50,4 +50,12 @@ FOUND = [
          tag="teardown-work", resources=("data->read_work",
                                          "data->update_supply_work"),
          family="work", in_6_12=True, from_checker=False),
+    dict(patch="0010-media-smipcie-disable-MSI-when-requesting-the-IRQ-fails.patch",
+         obj="drivers/media/pci/smipcie/smipcie-main.o",
+         tag="teardown-error-path", resources=("dev->pci_dev",),
+         family="irqvec", in_6_12=True, from_checker=True),
+    dict(patch="0011-media-cx23885-disable-the-PCI-device-when-probe-fails.patch",
+         obj="drivers/media/pci/cx23885/cx23885-core.o",
+         tag="teardown-error-path", resources=("pci_dev",),
+         family="pcidev", in_6_12=True, from_checker=False),
 ]
