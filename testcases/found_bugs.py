@@ -58,4 +58,8 @@ FOUND = [
          obj="drivers/media/pci/cx23885/cx23885-core.o",
          tag="teardown-error-path", resources=("pci_dev",),
          family="pcidev", in_6_12=True, from_checker=False),
+    dict(patch="0012-media-ddbridge-disable-the-PCI-device-on-early-probe-failures.patch",
+         obj="drivers/media/pci/ddbridge/ddbridge-main.o",
+         tag="teardown-error-path", resources=("pdev",),
+         family="pcidev", in_6_12=True, from_checker=True),
 ]
