@@ -62,4 +62,8 @@ FOUND = [
          obj="drivers/media/pci/ddbridge/ddbridge-main.o",
          tag="teardown-error-path", resources=("pdev",),
          family="pcidev", in_6_12=True, from_checker=True),
+    dict(patch="0013-media-bttv-disable-the-PCI-device-when-DMA-or-MMIO-setup-fails.patch",
+         obj="drivers/media/pci/bt8xx/bttv-driver.o",
+         tag="teardown-error-path", resources=("dev",),
+         family="pcidev", in_6_12=True, from_checker=True),
 ]
