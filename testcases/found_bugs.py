@@ -66,4 +66,8 @@ FOUND = [
          obj="drivers/media/pci/bt8xx/bttv-driver.o",
          tag="teardown-error-path", resources=("dev",),
          family="pcidev", in_6_12=True, from_checker=True),
+    dict(patch="0014-media-mgb4-free-the-MSI-X-vectors-when-setting-the-DMA-mask-fails.patch",
+         obj="drivers/media/pci/mgb4/mgb4_core.o",
+         tag="teardown-error-path", resources=("pdev",),
+         family="irqvec", in_6_12=True, from_checker=True),
 ]
