@@ -70,4 +70,8 @@ FOUND = [
          obj="drivers/media/pci/mgb4/mgb4_core.o",
          tag="teardown-error-path", resources=("pdev",),
          family="irqvec", in_6_12=True, from_checker=True),
+    dict(patch="0015-tty-goldfish-free-the-IRQ-before-unmapping-the-registers.patch",
+         obj="drivers/tty/goldfish.o",
+         tag="teardown-order", resources=("qtty->base",),
+         family="mmio", in_6_12=True, from_checker=True),
 ]
