@@ -74,4 +74,8 @@ FOUND = [
          obj="drivers/tty/goldfish.o",
          tag="teardown-order", resources=("qtty->base",),
          family="mmio", in_6_12=True, from_checker=True),
+    dict(patch="0016-usb-gadget-m66592-udc-free-the-IRQ-before-unmapping-the-registers.patch",
+         obj="drivers/usb/gadget/udc/m66592-udc.o",
+         tag="teardown-order", resources=("m66592->reg",),
+         family="mmio", in_6_12=True, from_checker=True),
 ]
