@@ -4,7 +4,8 @@ says of it.
 
   patch         the file in docs/found/, git format-patch style
   obj           the object the patched file builds (one file a patch)
-  tag, resources  the findings, as the checker names them, that must go
+  tag, resources the findings, as the checker names them, that must go
+  also          more (tag, resource) findings the patch fixes, if any
   family        the resource family (rules/teardown.rules)
   in_6_12       whether Linux 6.12 has the bug too (False: the driver or
                 the code is newer)
@@ -78,4 +79,9 @@ FOUND = [
          obj="drivers/usb/gadget/udc/m66592-udc.o",
          tag="teardown-order", resources=("m66592->reg",),
          family="mmio", in_6_12=True, from_checker=True),
+    dict(patch="0017-memstick-r592-shut-the-card-detect-timer-down-on-remove-and-probe-failure.patch",
+         obj="drivers/memstick/host/r592.o",
+         tag="teardown-order", resources=("dev->detect_timer",),
+         also=(("teardown-error-path", "dev->detect_timer"),),
+         family="timer", in_6_12=True, from_checker=False),
 ]

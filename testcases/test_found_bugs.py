@@ -56,7 +56,9 @@ def test_register_lists_every_patch():
         # the kernel's form: a subject with the subsystem, a body, one file
         assert re.search(r"^Subject: \[PATCH\] \S+: ", text, re.M), bug
         assert text.count("\ndiff --git ") == 1, bug
-        assert "Found by teardown-check (%s)" % bug["tag"] in text, bug
+        tags = re.search(r"^Found by teardown-check \(([^)]+)\)\.$", text,
+                         re.M)
+        assert tags and bug["tag"] in tags.group(1).split(", "), bug
         # its diffstat says what the diff does
         body = text.split("\ndiff --git ", 1)[1].split("\n-- \n")[0]
         lines = body.splitlines()
@@ -92,7 +94,8 @@ def test_found_bug_patch(gcc73_kernel, bug, tmp_path):
 
     _, found, _, _, err = run_checker(
         kbuild_check_argv(kernel, bug["obj"], original), kernel.build)
-    bug_keys = {(bug["tag"], r) for r in bug["resources"]}
+    bug_keys = {(bug["tag"], r) for r in bug["resources"]} | \
+        set(bug.get("also", ()))
     assert bug_keys <= keys(found), "the bug is not reported: " + err[-2000:]
     rc, fixed, _, _, err = run_checker(
         kbuild_check_argv(kernel, bug["obj"], patched), kernel.build)
