@@ -84,4 +84,8 @@ FOUND = [
          tag="teardown-order", resources=("dev->detect_timer",),
          also=(("teardown-error-path", "dev->detect_timer"),),
          family="timer", in_6_12=True, from_checker=False),
+    dict(patch="0018-mei-gsc-stop-the-polling-thread-when-registration-fails.patch",
+         obj="drivers/misc/mei/gsc-me.o",
+         tag="teardown-error-path", resources=("hw->polling_thread",),
+         family="kthread", in_6_12=True, from_checker=True),
 ]
