@@ -88,4 +88,8 @@ FOUND = [
          obj="drivers/misc/mei/gsc-me.o",
          tag="teardown-error-path", resources=("hw->polling_thread",),
          family="kthread", in_6_12=True, from_checker=True),
+    dict(patch="0019-usb-typec-anx7411-free-the-IRQ-before-destroying-the-workqueue-on-probe-failure.patch",
+         obj="drivers/usb/typec/anx7411.o",
+         tag="teardown-error-order", resources=("plat->workqueue",),
+         family="workqueue", in_6_12=True, from_checker=True),
 ]
