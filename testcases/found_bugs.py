@@ -92,4 +92,8 @@ FOUND = [
          obj="drivers/usb/typec/anx7411.o",
          tag="teardown-error-order", resources=("plat->workqueue",),
          family="workqueue", in_6_12=True, from_checker=True),
+    dict(patch="0020-Input-palmas-pwrbutton-free-the-IRQ-before-cancelling-the-work-on-probe-failure.patch",
+         obj="drivers/input/misc/palmas-pwrbutton.o",
+         tag="teardown-error-order", resources=("pwron->input_work",),
+         family="dwork", in_6_12=True, from_checker=True),
 ]
