@@ -96,4 +96,8 @@ FOUND = [
          obj="drivers/input/misc/palmas-pwrbutton.o",
          tag="teardown-error-order", resources=("pwron->input_work",),
          family="dwork", in_6_12=True, from_checker=True),
+    dict(patch="0021-mmc-wbsd-stop-the-ignore-timer-before-cancelling-the-card-work.patch",
+         obj="drivers/mmc/host/wbsd.o",
+         tag="teardown-order", resources=("host->card_bh_work",),
+         family="work", in_6_12=True, from_checker=True),
 ]
