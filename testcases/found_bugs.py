@@ -100,4 +100,8 @@ FOUND = [
          obj="drivers/mmc/host/wbsd.o",
          tag="teardown-order", resources=("host->card_bh_work",),
          family="work", in_6_12=True, from_checker=True),
+    dict(patch="0022-fbdev-sh_mobile_lcdc-free-the-IRQ-before-unmapping-the-registers.patch",
+         obj="drivers/video/fbdev/sh_mobile_lcdcfb.o",
+         tag="teardown-order", resources=("priv->base",),
+         family="mmio", in_6_12=True, from_checker=True),
 ]
