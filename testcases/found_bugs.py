@@ -104,4 +104,8 @@ FOUND = [
          obj="drivers/video/fbdev/sh_mobile_lcdcfb.o",
          tag="teardown-order", resources=("priv->base",),
          family="mmio", in_6_12=True, from_checker=True),
+    dict(patch="0023-mfd-sm501-remove-the-sub-devices-when-the-clock-check-fails.patch",
+         obj="drivers/mfd/sm501.o",
+         tag="teardown-error-path", resources=("gpio->regs",),
+         family="mmio", in_6_12=True, from_checker=False),
 ]
