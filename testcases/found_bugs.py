@@ -108,4 +108,8 @@ FOUND = [
          obj="drivers/mfd/sm501.o",
          tag="teardown-error-path", resources=("gpio->regs",),
          family="mmio", in_6_12=True, from_checker=False),
+    dict(patch="0024-serial-ma35d1-unmap-the-registers-on-remove.patch",
+         obj="drivers/tty/serial/ma35d1_serial.o",
+         tag="teardown-mmio", resources=("up->port.membase",),
+         family="mmio", in_6_12=True, from_checker=True),
 ]
