@@ -112,4 +112,8 @@ FOUND = [
          obj="drivers/tty/serial/ma35d1_serial.o",
          tag="teardown-mmio", resources=("up->port.membase",),
          family="mmio", in_6_12=True, from_checker=True),
+    dict(patch="0025-spi-qcom-qspi-request-the-IRQ-after-creating-the-descriptor-pool.patch",
+         obj="drivers/spi/spi-qcom-qspi.o",
+         tag="teardown-order", resources=("ctrl->dma_cmd_pool",),
+         family="dmapool", in_6_12=True, from_checker=False),
 ]
