@@ -103,3 +103,32 @@ def test_found_bug_patch(gcc73_kernel, bug, tmp_path):
     assert not bug_keys & keys(fixed), err[-2000:]
     assert keys(fixed) <= keys(found), "new findings: %s" % (
         keys(fixed) - keys(found))
+
+
+def summary_table():
+    """What docs/precision.md says of the register, from its data."""
+    def subsystem(bug):
+        return bug["obj"].split("/")[1]
+    families = collections.Counter(b["family"] for b in FOUND)
+    checks = collections.Counter(b["tag"] for b in FOUND)
+    lines = ["%d bugs in %d subsystems and %d families; %d patches are the "
+             "checker's own fix unchanged; %d bugs are in 6.12 too." % (
+                 len(FOUND), len({subsystem(b) for b in FOUND}),
+                 len(families), sum(b["from_checker"] for b in FOUND),
+                 sum(b["in_6_12"] for b in FOUND)),
+             "", "| family | bugs | from the checker's fix |",
+             "| --- | --- | --- |"]
+    for fam, n in sorted(families.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append("| %s | %d | %d |" % (fam, n, sum(
+            b["from_checker"] for b in FOUND if b["family"] == fam)))
+    lines += ["", "| check (shape) | bugs |", "| --- | --- |"]
+    for tag, n in sorted(checks.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append("| %s | %d |" % (tag, n))
+    return "\n".join(lines) + "\n"
+
+
+def test_precision_doc_summarises_the_register():
+    with open(os.path.join(REPO, "docs", "precision.md")) as f:
+        doc = f.read()
+    assert summary_table() in doc, "docs/precision.md should say:\n" + \
+        summary_table()
