@@ -13,6 +13,9 @@ says of it.
                 the fix hint) unchanged
 """
 
+# The kernel the patches are against.
+KERNEL = "7.3"
+
 FOUND = [
     dict(patch="0001-spi-spi-qpic-snand-unmap-the-DMA-handle-on-probe-failure.patch",
          obj="drivers/spi/spi-qpic-snand.o",
