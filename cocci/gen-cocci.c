@@ -217,9 +217,9 @@ static void python_tables(FILE *out, const struct td_rules *r)
 		const struct td_family *f = &r->families[i];
 
 		const char *key[] = { "tag", "noun", "did", "undone", "fix",
-				      "type" };
+				      "type", "fed" };
 		const char *val[] = { f->tag, f->noun, f->did, f->undone,
-				      f->fix, f->type };
+				      f->fix, f->type, f->fed };
 		unsigned int k;
 
 		fprintf(out, "    '%s': {", f->name);
@@ -234,6 +234,7 @@ static void python_tables(FILE *out, const struct td_rules *r)
 		const struct td_rule *x = &r->rules[i];
 		const char *role = role_of(x->kind);
 		int family = x->family, handle = x->handle;
+		char variant[256];
 
 		if (!role || !first_with_role(r, i))
 			continue;
@@ -258,7 +259,16 @@ static void python_tables(FILE *out, const struct td_rules *r)
 		py_arg(out, x->kind == TD_RULE_QUEUE ? x->wq : TD_NONE);
 		fputs(", 'fix': ", out);
 		py_str(out, x->fix);
-		fprintf(out, ", 'managed': %s},\n", x->managed ? "True" : "False");
+		fprintf(out, ", 'managed': %s", x->managed ? "True" : "False");
+		/* the message of a driver with no remove() offers it */
+		fputs(", 'variant': ", out);
+		py_str(out, family >= 0 && !x->managed &&
+		       (x->kind == TD_RULE_ACQUIRE || x->kind == TD_RULE_MACRO) &&
+		       td_rules_managed_variant(r, family, x->func,
+						x->kind == TD_RULE_MACRO,
+						variant, sizeof(variant)) ?
+		       variant : NULL);
+		fputs("},\n", out);
 	}
 	fputs("}\n\n# calls that never take a resource over\nTD_NEUTRAL = {", out);
 	for (i = 0; i < r->nrules; i++)

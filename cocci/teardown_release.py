@@ -501,8 +501,13 @@ def td_decide(p, report, org):
             msg = "%s '%s' %s in %s is never %s on remove; add %s to %s() [%s]" % (
                 fam['noun'], handle, fam['did'], where, fam['undone'], fix,
                 remove, fam['tag'])
+        elif api['variant']:
+            msg = "%s '%s' %s in %s is never %s: driver '%s' has no remove() and devres does not release it; call %s in a remove() or use %s() instead%s [%s]" % (
+                fam['noun'], handle, fam['did'], where, fam['undone'], obj,
+                fix, api['variant'], ', before anything that can %s it' %
+                fam['fed'] if fam['fed'] else '', fam['tag'])
         else:
-            msg = "%s '%s' %s in %s is never %s: driver '%s' has no remove() and devres does not release it; call %s in a remove() or use a managed variant [%s]" % (
+            msg = "%s '%s' %s in %s is never %s: driver '%s' has no remove() and devres does not release it; call %s in a remove() or in an action registered with devm_add_action_or_reset() [%s]" % (
                 fam['noun'], handle, fam['did'], where, fam['undone'], obj,
                 fix, fam['tag'])
         report(p[0], msg)

@@ -57,10 +57,16 @@ static int fn_releases(struct ep_ctx *ctx, int fn, int r)
 		if (set[m->unit->calls[i].fn] &&
 		    td_call_applies(m, i, TD_RULE_RELEASE, &m->res[r]))
 			*slot = 1;
-	/* a helper that acquires or arms it undoes only its own failures */
+	/*
+	 * A helper that acquires or arms it undoes only its own failures.
+	 * Reading or writing registers is no arming: a teardown helper
+	 * (remove() called from probe's error label) stops the device
+	 * through them before it unmaps them.
+	 */
 	for (i = 0; i < m->unit->ncalls && *slot; i++)
 		if (set[m->unit->calls[i].fn] && (m->call_res[i] == r ||
-		    ((td_call_rule(m, i, TD_RULE_QUEUE) ||
+		    (family_of(ctx, r)->hold_armed &&
+		     (td_call_rule(m, i, TD_RULE_QUEUE) ||
 		      td_call_rule(m, i, TD_RULE_USE)) &&
 		     td_feeds(m, i, &m->res[r]))))
 			*slot = 0;
@@ -364,8 +370,12 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 				hit[i] = call_releases(ctx, alt, &st->item[i]);
 		}
 		for (i = 0; i < st->nitems; i++)
-			if (hit[i])
+			if (hit[i]) {
 				check_release_order(ctx, st, i, call, hit);
+				/* a label an error path can jump to */
+				if (st->decision >= 0)
+					ctx->failing_release[call] = 1;
+			}
 		for (i = st->nitems - 1; i >= 0; i--)
 			if (hit[i])
 				drop_item(st, i);
@@ -720,17 +730,162 @@ static const char *fn_of_call(const struct td_model *m, int call)
 	return td_fn_name(m, m->unit->calls[call].fn);
 }
 
-/* A call of fn (or of its helpers) that releases it: the skipped label. */
-static int release_in(struct ep_ctx *ctx, int fn, const struct ep_item *it)
+/*
+ * A call of fn (or of its helpers) that releases it: the skipped label
+ * if other error paths make it (*failing set), else a release on the
+ * success path only.
+ */
+static int release_in(struct ep_ctx *ctx, int fn, const struct ep_item *it,
+		      int *failing)
 {
 	const struct td_unit *u = ctx->m->unit;
 	const struct td_function *f = &u->funcs[fn];
-	int b, i;
+	int b, i, any = -1;
 
 	for (b = f->first_block; b < f->first_block + f->nblocks; b++)
-		for (i = 0; i < u->blocks[b].ncalls; i++)
-			if (call_releases(ctx, u->blocks[b].first_call + i, it))
-				return u->blocks[b].first_call + i;
+		for (i = 0; i < u->blocks[b].ncalls; i++) {
+			int call = u->blocks[b].first_call + i;
+
+			if (!call_releases(ctx, call, it))
+				continue;
+			if (ctx->failing_release[call]) {
+				*failing = 1;
+				return call;
+			}
+			if (any < 0)
+				any = call;
+		}
+	*failing = 0;
+	return any;
+}
+
+/*
+ * The driver's own undo: a helper remove() calls that releases r
+ * (sm501_dev_remove(), which unregisters the sub-devices before it unmaps
+ * what they use).  A resource a probe helper acquired is undone best by
+ * it, not by the one release call.  The call in remove(), or -1.
+ */
+static int teardown_helper(struct ep_ctx *ctx, int r)
+{
+	const struct td_model *m = ctx->m;
+	int call;
+
+	for (call = 0; m->remove >= 0 && call < m->unit->ncalls; call++) {
+		int callee = td_callee(m, call);
+
+		if (m->unit->calls[call].fn == m->remove && callee >= 0 &&
+		    !m->unit->funcs[callee].is_api && fn_releases(ctx, callee, r))
+			return call;
+	}
+	return -1;
+}
+
+/*
+ * Does the driver write the place v is loaded from (port->base = base)?
+ * Then it may hold a copy of the handle: no hint that it is another.
+ */
+static int stored_by_driver(const struct td_model *m, const struct td_value *v)
+{
+	char key[TD_KEY_LEN], other[TD_KEY_LEN];
+	int fam, i;
+
+	if (td_path_key(m, &v->path, v->path.nfields, key, &fam) < 0)
+		return 1;
+	for (i = 0; i < m->unit->nstores; i++)
+		if (td_path_key(m, &m->unit->stores[i].dest,
+				m->unit->stores[i].dest.nfields, other,
+				&fam) == 0 && !strcmp(key, other))
+			return 1;
+	for (i = 0; i < m->unit->ncalls; i++) {
+		const struct td_call *c = &m->unit->calls[i];
+
+		if ((c->result.kind == TD_VAL_LOAD &&
+		     td_path_key(m, &c->result.path, c->result.path.nfields,
+				 other, &fam) == 0 && !strcmp(key, other)) ||
+		    (c->has_copy && td_path_key(m, &c->copy, c->copy.nfields,
+						other, &fam) == 0 &&
+		     !strcmp(key, other)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * port->base for a global 'base': the front ends do not see every copy
+ * (port->base = base), but a copy mostly keeps its name.
+ */
+static int same_last_name(const struct td_value *v, const char *res_text)
+{
+	const char *last = v->path.nfields ?
+		v->path.field[v->path.nfields - 1] : v->path.var;
+	const char *r = res_text, *p;
+	size_t n;
+
+	for (p = res_text; *p; p++)
+		if (*p == '.' || *p == '>' || *p == '&' || *p == '*')
+			r = p + 1;
+	n = strcspn(r, "[");
+	return last && strlen(last) == n && !strncmp(last, r, n);
+}
+
+/* How the source names a value: 'p->x', or a struct resource's start. */
+static int handle_name(const struct td_value *v, char *buf, size_t len)
+{
+	if (v->text) {
+		if (len)
+			snprintf(buf, len, "'%s'", v->text);
+		return 1;
+	}
+	if (v->kind != TD_VAL_LOAD || !v->path.base_name || !v->path.nfields)
+		return 0;
+	if (len)
+		snprintf(buf, len, "a struct %s's %s", v->path.base_name,
+			 v->path.field[v->path.nfields - 1]);
+	return 1;
+}
+
+/*
+ * The error path already calls the release the fix names, on something
+ * no acquisition returned (the physical address instead of the DMA
+ * handle): the fix is to pass the right handle, not to add a call.
+ */
+static int wrong_handle_release(struct ep_ctx *ctx, int fn,
+				const struct ep_item *it, const char *fix)
+{
+	const struct td_model *m = ctx->m;
+	const struct td_function *f = &m->unit->funcs[fn];
+	size_t n = strcspn(fix, "(");
+	int b, i, r;
+
+	for (b = f->first_block; b < f->first_block + f->nblocks; b++)
+		for (i = 0; i < m->unit->blocks[b].ncalls; i++) {
+			int call = m->unit->blocks[b].first_call + i;
+			const struct td_call *c = &m->unit->calls[call];
+			const struct td_rule *rule =
+				td_call_rule(m, call, TD_RULE_RELEASE);
+
+			if (!rule || rule->family != m->res[it->res].family ||
+			    !c->callee || strlen(c->callee) != n ||
+			    strncmp(c->callee, fix, n) || rule->handle < 0 ||
+			    rule->handle >= c->nargs ||
+			    !handle_name(&c->arg[rule->handle], NULL, 0))
+				continue;
+			/* a local (reg = ioremap(); ... iounmap(reg)) may hold
+			 * what was acquired: only a place in memory that no
+			 * acquisition stored to is surely another handle */
+			if ((c->arg[rule->handle].kind != TD_VAL_LOAD &&
+			     c->arg[rule->handle].kind != TD_VAL_ADDR) ||
+			    stored_by_driver(m, &c->arg[rule->handle]) ||
+			    same_last_name(&c->arg[rule->handle],
+					   m->res[it->res].text))
+				continue;
+			for (r = 0; r < m->nres; r++)
+				if (td_call_applies(m, call, TD_RULE_RELEASE,
+						    &m->res[r]))
+					break;
+			if (r == m->nres)
+				return call;
+		}
 	return -1;
 }
 
@@ -752,7 +907,8 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 	struct td_resource res = m->res[it->res];
 	char fix[TD_KEY_LEN], msg[2048], how[1024], got[512], n1[512], n2[512];
 	const char *probe = td_fn_name(m, fn);
-	int skipped = release_in(ctx, fn, it);
+	int failing, skipped = release_in(ctx, fn, it, &failing), wrong = -1;
+	int undo;
 	struct td_finding f;
 
 	at[0] = '\0';
@@ -782,13 +938,39 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 			 fam->fed ? fam->fed : "use");
 	else
 		got[0] = '\0';
-	if (skipped >= 0)
+	if (skipped < 0)
+		wrong = wrong_handle_release(ctx, fn, it, fix);
+	if (skipped >= 0 && failing)
 		snprintf(how, sizeof(how),
 			 "other error paths release it (%s() at line %d), %s not; add %s %s or jump to the label before that call",
 			 m->unit->calls[skipped].callee,
 			 m->unit->calls[skipped].loc.line,
 			 at[0] ? "these do" : "this one does", fix,
 			 at[0] ? "there" : "here");
+	else if (skipped >= 0)
+		/* no label to jump to: the release is on the way to success */
+		snprintf(how, sizeof(how),
+			 "%s() releases it only on success (%s() at line %d); add %s to %s",
+			 probe, m->unit->calls[skipped].callee,
+			 m->unit->calls[skipped].loc.line, fix,
+			 at[0] ? "these error paths" : "this error path");
+	else if (wrong >= 0) {
+		char given[256];
+
+		handle_name(&m->unit->calls[wrong].arg[td_call_rule(m, wrong,
+			    TD_RULE_RELEASE)->handle], given, sizeof(given));
+		snprintf(how, sizeof(how),
+			 "%s() at line %d is given %s, which no acquisition returned: pass it '%s' instead",
+			 m->unit->calls[wrong].callee,
+			 m->unit->calls[wrong].loc.line, given, res.text);
+	} else if (it->helper_exit >= 0 &&
+		   (undo = teardown_helper(ctx, it->res)) >= 0)
+		snprintf(how, sizeof(how),
+			 "call %s(), with which %s() releases it, where %s() fails at line %d, or add %s to %s",
+			 m->unit->calls[undo].callee, td_fn_name(m, m->remove),
+			 td_fn_name(m, m->unit->blocks[it->helper_exit].fn),
+			 m->unit->blocks[it->helper_exit].loc.line, fix,
+			 at[0] ? "these error paths" : "this error path");
 	else
 		snprintf(how, sizeof(how), "add %s to %s%s", fix,
 			 at[0] ? "these error paths" : "this error path",
@@ -821,9 +1003,13 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 		m->res[it->by >= 0 ? it->by : it->res].loc :
 		m->unit->calls[it->call].loc;
 	f.note[f.nnotes++].msg = n1;
-	if (skipped >= 0) {
-		snprintf(n2, sizeof(n2), "other error paths release it here");
-		f.note[f.nnotes].loc = m->unit->calls[skipped].loc;
+	if (skipped >= 0 || wrong >= 0) {
+		snprintf(n2, sizeof(n2), "%s",
+			 wrong >= 0 ? "the release given another handle" :
+			 failing ? "other error paths release it here" :
+			 "released here, on success only");
+		f.note[f.nnotes].loc = m->unit->calls[skipped >= 0 ? skipped :
+						      wrong].loc;
 		f.note[f.nnotes++].msg = n2;
 	}
 	td_emit(m, &f);
@@ -1324,13 +1510,14 @@ static void prepare(struct ep_ctx *ctx)
 	ctx->cb_holder = (const char **)malloc((u->nstores + 1) * sizeof(char *));
 	ctx->undecided_seen = (char *)calloc(m->nres + 1, 1);
 	ctx->exit_seen = (char *)calloc(u->nblocks + 1, 1);
+	ctx->failing_release = (char *)calloc(u->ncalls + 1, 1);
 	ctx->module_owned = (char *)calloc(m->nres + 1, 1);
 	ctx->load_sym = (uint32_t *)malloc((u->nnames + 1) * sizeof(uint32_t));
 	ctx->load_known = (char *)calloc(u->nnames + 1, 1);
 	if (!key || !ctx->releases || !ctx->sum || !ctx->has_release ||
 	    !ctx->res_sym || !ctx->result_sym || !ctx->cb_fn ||
 	    !ctx->cb_holder || !ctx->undecided_seen || !ctx->exit_seen ||
-	    !ctx->module_owned || !ctx->load_sym || !ctx->load_known)
+	    !ctx->failing_release || !ctx->module_owned || !ctx->load_sym || !ctx->load_known)
 		abort();
 	find_module_owned(ctx);
 	memset(ctx->releases, -1, (size_t)u->nfuncs * m->nres + 1);
@@ -1386,6 +1573,7 @@ void td_check_error_path(struct td_model *m)
 	free(ctx.leaks);
 	free(ctx.undecided_seen);
 	free(ctx.exit_seen);
+	free(ctx.failing_release);
 	free(ctx.module_owned);
 	free(ctx.releases);
 	free(ctx.res_sym);

@@ -48,6 +48,39 @@ static struct td_loc step_loc(const struct td_model *m, int step)
 	return s->call >= 0 ? m->unit->calls[s->call].loc : m->res[s->res].loc;
 }
 
+/*
+ * How to put source r (stopped at pr) before q (stopped at pq).  Both
+ * managed: devres releases in the reverse order of acquisition, so q must
+ * be acquired first.  A resource with a release that keeps it from being
+ * armed again (timer_shutdown_sync(), disable_work_sync()) can also just
+ * be stopped with that, where it is.
+ */
+static const char *order_fix(const struct td_model *m, int r, int q, int pr,
+			     int pq, char *buf, size_t len)
+{
+	const struct td_resource *src = &m->res[r], *dst = &m->res[q];
+	const char *fs = m->rules->families[src->family].noun;
+	const struct td_rule *final;
+
+	if (m->steps[pr].devres && m->steps[pq].devres && dst->call >= 0 &&
+	    src->call >= 0) {
+		snprintf(buf, len,
+			 "acquire '%s' before the %s (devres releases in reverse order), or free the %s explicitly in %s()",
+			 dst->text, fs, fs, m->remove >= 0 ?
+			 td_fn_name(m, m->remove) : "a remove");
+		return buf;
+	}
+	final = td_rules_final_release(m->rules, dst->family);
+	if (!m->steps[pq].devres && final)
+		snprintf(buf, len,
+			 "stop the %s first, or stop '%s' with %s(), after which nothing can %s it again",
+			 fs, dst->text, final->func,
+			 m->rules->families[dst->family].fed);
+	else
+		snprintf(buf, len, "stop the %s first", fs);
+	return buf;
+}
+
 /* Source r is stopped at pr, after q, which it feeds at 'call', at pq. */
 static void report_order(struct td_model *m, int r, int q, int call, int pr,
 			 int pq)
@@ -56,7 +89,7 @@ static void report_order(struct td_model *m, int r, int q, int call, int pr,
 	const struct td_family *fs = &m->rules->families[src->family];
 	const struct td_family *fd = &m->rules->families[dst->family];
 	int devm = m->steps[pr].devres && !m->steps[pq].devres;
-	char until[512], where[512], msg[2048], n1[512], n2[512];
+	char until[512], where[512], msg[4096], n1[512], n2[512], fix[512];
 	const char *cb = m->unit->funcs[m->unit->calls[call].fn].name;
 	struct td_finding f;
 
@@ -73,9 +106,10 @@ static void report_order(struct td_model *m, int r, int q, int call, int pr,
 			 src->text, cb, fd->fed, until, fs->noun, dst->text);
 	else
 		snprintf(msg, sizeof(msg),
-			 "%s '%s' is %s %s while %s '%s' is still live: %s() can %s it until %s; stop the %s first [teardown-order]",
+			 "%s '%s' is %s %s while %s '%s' is still live: %s() can %s it until %s; %s [teardown-order]",
 			 fd->noun, dst->text, fd->undone, where, fs->noun,
-			 src->text, cb, fd->fed, until, fs->noun);
+			 src->text, cb, fd->fed, until,
+			 order_fix(m, r, q, pr, pq, fix, sizeof(fix)));
 	memset(&f, 0, sizeof(f));
 	f.tag = devm ? "teardown-devm-order" : "teardown-order";
 	f.loc = step_loc(m, pq);

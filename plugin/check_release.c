@@ -134,7 +134,10 @@ static const char *handed_off(const struct td_model *m,
  * Where a release counts as made elsewhere: functions neither probe nor
  * remove reaches directly, such as a callback that a kernel teardown call
  * runs (the .unbind of the ops component_master_del() is given), but not
- * the kernel's inline wrappers (dma_free_coherent).  A workqueue destroyed
+ * the kernel's inline wrappers (dma_free_coherent).  An operation in a
+ * static initializer counts even when probe calls it too: softdog's
+ * module_init stops its timers with softdog_stop() on failure, and the
+ * watchdog core calls the same .stop whenever the device is stopped.  A workqueue destroyed
  * there drains the work only if that is not module_init/exit, which do
  * not run at unbind: 'drains' leaves them out (and is empty for the
  * module's own pseudo-driver).
@@ -148,7 +151,8 @@ static void elsewhere_sets(const struct td_model *m, char *other,
 	if (!m->drv->module)
 		td_reach_module(m, 1, drains);
 	for (i = 0; i < n; i++) {
-		other[i] = !in_any(m, i) && !m->unit->funcs[i].is_api;
+		other[i] = (!in_any(m, i) || m->unit->funcs[i].in_ops) &&
+			   !m->unit->funcs[i].is_api;
 		drains[i] = !m->drv->module && other[i] && !drains[i];
 	}
 }
@@ -164,7 +168,7 @@ static int released_elsewhere(const struct td_model *m,
 static void report_missing(struct td_model *m, const struct td_resource *res)
 {
 	const struct td_family *fam = &m->rules->families[res->family];
-	char where[512], fix[TD_KEY_LEN], msg[2048];
+	char where[512], fix[TD_KEY_LEN], msg[2048], managed[256];
 	struct td_finding f;
 	int can_insert = td_fix_text(m, res, 1, fix, sizeof(fix));
 
@@ -179,9 +183,22 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 			 fam->noun, res->text, fam->did, where, fam->undone,
 			 m->drv->module ? "module exit" : "remove", fix,
 			 td_fn_name(m, m->remove), fam->tag);
-	else
+	else if (td_rules_managed_variant(m->rules, res->family,
+					  res->call >= 0 ?
+					  m->unit->calls[res->call].callee :
+					  NULL, res->call < 0, managed,
+					  sizeof(managed)))
 		snprintf(msg, sizeof(msg),
-			 "%s '%s' %s in %s is never %s: driver '%s' has no remove() and devres does not release it; call %s in a remove() or use a managed variant [%s]",
+			 "%s '%s' %s in %s is never %s: driver '%s' has no remove() and devres does not release it; call %s in a remove() or use %s() instead%s%s%s [%s]",
+			 fam->noun, res->text, fam->did, where, fam->undone,
+			 m->drv->object, fix, managed,
+			 fam->fed ? ", before anything that can " : "",
+			 fam->fed ? fam->fed : "", fam->fed ? " it" : "",
+			 fam->tag);
+	else
+		/* no managed variant to offer: a devres action is one */
+		snprintf(msg, sizeof(msg),
+			 "%s '%s' %s in %s is never %s: driver '%s' has no remove() and devres does not release it; call %s in a remove() or in an action registered with devm_add_action_or_reset() [%s]",
 			 fam->noun, res->text, fam->did, where, fam->undone,
 			 m->drv->object, fix, fam->tag);
 	memset(&f, 0, sizeof(f));

@@ -27,6 +27,7 @@
  *   records=FILE selftest-fault, and stop (accepted: clang runs with
  *   -fsyntax-only in CHECK mode and never generates code anyway).
  */
+#include <algorithm>
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -1334,9 +1335,18 @@ static void record_alternatives(const CallExpr *call, int index)
 			exprs.push_back(cond->getTrueExpr());
 			exprs.push_back(cond->getFalseExpr());
 		} else if ((id = value_read(arg)) >= 0 &&
-			   fs->vals[id].kind == VAL_PHI &&
-			   fs->vals[id].args.size() <= 4) {
-			ids = fs->vals[id].args;
+			   fs->vals[id].kind == VAL_PHI) {
+			/* an error label's merge: a value per goto, few
+			 * distinct ones (NULL, and the mapping) */
+			for (int a : fs->vals[id].args) {
+				int v = resolve(a);
+
+				if (std::find(ids.begin(), ids.end(), v) ==
+				    ids.end())
+					ids.push_back(v);
+			}
+			if (ids.size() > 4)
+				continue;
 		} else {
 			continue;
 		}
@@ -1349,8 +1359,8 @@ static void record_alternatives(const CallExpr *call, int index)
 				analyze_value(exprs[j], &alt.arg[i], 0);
 			} else {
 				alt.arg[i].kind = TD_VAL_OTHER;
-				analyze_val(resolve(ids[j - exprs.size()]),
-					    &alt.arg[i], 0);
+				analyze_val(ids[j - exprs.size()], &alt.arg[i],
+					    0);
 			}
 			if (td_alternative_value(&alt.arg[i]))
 				td_add_call(unit, &alt);
@@ -2075,6 +2085,15 @@ static void scan_function(const FunctionDecl *fd, int fn)
 
 /* --------------------------------------------------------------- drivers */
 
+/* A field initialised to a nonzero constant (.suppress_bind_attrs = true). */
+static int is_set(const Expr *value)
+{
+	Expr::EvalResult r;
+
+	return !value->isValueDependent() && value->EvaluateAsInt(r, *ctx) &&
+	       r.Val.getInt() != 0;
+}
+
 static const char *function_in(const Expr *value)
 {
 	const Expr *e = value->IgnoreParenCasts();
@@ -2132,6 +2151,9 @@ static void scan_level(const InitListExpr *init, const RecordDecl *rd,
 					in.object = object;
 					in.loc = d->loc;
 					td_add_driver(unit, &in);
+				} else {
+					/* .driver = { .suppress_bind_attrs } */
+					d->no_unbind |= in.no_unbind;
 				}
 			}
 			continue;
@@ -2143,6 +2165,11 @@ static void scan_level(const InitListExpr *init, const RecordDecl *rd,
 			d->probe = function_in(value);
 		else if (td_rules_find(rules, TD_RULE_REMOVE_FIELD, name.c_str()))
 			d->remove = function_in(value);
+		else if (td_rules_find(rules, TD_RULE_NOUNBIND_FIELD,
+				       name.c_str()))
+			d->no_unbind = is_set(value);
+		else
+			td_mark_in_ops(unit, function_in(value));
 	}
 }
 

@@ -45,6 +45,26 @@ static void bind_probe_args(const struct td_unit *u, const struct td_rules *r,
  * The checks ask each call for its rules and its callee over and over:
  * look them up once for the unit.
  */
+/*
+ * Does a call of this file take the driver object's address (register
+ * it)?  Then, with no module_exit here, nothing unregisters it; one
+ * registered from another file may be unregistered there.
+ */
+static int registered_here(const struct td_unit *u, const char *object)
+{
+	int i, j;
+
+	for (i = 0; i < u->ncalls; i++)
+		for (j = 0; j < u->calls[i].nargs; j++) {
+			const struct td_value *v = &u->calls[i].arg[j];
+
+			if (v->kind == TD_VAL_ADDR && v->path.var &&
+			    !v->path.nfields && !strcmp(v->path.var, object))
+				return 1;
+		}
+	return 0;
+}
+
 static void index_calls(struct td_model *m, const struct td_unit *u,
 			const struct td_rules *rules)
 {
@@ -70,7 +90,7 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 	struct td_driver *drv;
 	struct td_stats scratch;
 	struct td_model m;
-	int i, j;
+	int i, j, unloadable;
 	unsigned int k;
 
 	if (!unit->ndrivers)
@@ -88,6 +108,10 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 	m.stats = stats;
 	m.report = report;
 	m.report_ctx = ctx;
+	unloadable = 0;
+	for (i = 0; i < unit->ndrivers; i++)
+		if (unit->drivers[i].module && unit->drivers[i].remove)
+			unloadable = 1;
 	for (i = 0; i < unit->ndrivers; i++) {
 		int seen = 0, only_errors;
 
@@ -96,6 +120,10 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		/* a module with no exit cannot be unloaded: only its init's
 		 * own failure paths have something to undo */
 		only_errors = drv[i].module && !drv[i].remove;
+		/* nor can a device sysfs may not unbind, in a module that
+		 * cannot be unloaded (builtin_platform_driver()) */
+		only_errors |= drv[i].no_unbind && !unloadable &&
+			       registered_here(unit, drv[i].object);
 		/* several driver objects may share one probe/remove pair */
 		for (j = 0; j < i; j++)
 			if (drv[j].probe && !strcmp(drv[j].probe, drv[i].probe) &&
@@ -112,9 +140,11 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		else
 			stats->drivers++;
 		td_model_build(&m, &drv[i]);
-		td_trace(&m, "%s %s: probe %s, remove %s",
+		td_trace(&m, "%s %s: probe %s, remove %s%s",
 			 drv[i].module ? "module" : "driver", drv[i].object,
-			 drv[i].probe, drv[i].remove ? drv[i].remove : "-");
+			 drv[i].probe, drv[i].remove ? drv[i].remove : "-",
+			 only_errors && !drv[i].module ?
+			 " (never unbound: its probe's error paths only)" : "");
 		if (opts && opts->explain)
 			td_explain(&m, stderr);
 		for (k = 0; k < sizeof(checks) / sizeof(checks[0]); k++)

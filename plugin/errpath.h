@@ -119,6 +119,7 @@ struct ep_ctx {
 	char *undecided_seen;	/* per resource: counted as undecided */
 	char *module_owned;	/* per resource: a global module_exit releases */
 	char *exit_seen;	/* per block: counted as a failure exit */
+	char *failing_release;	/* per call: a release made on a failing path */
 };
 
 struct ep_walk {

@@ -564,20 +564,36 @@ static void record_alternatives(gcall *stmt, const struct td_call *c,
 	unsigned int j;
 
 	for (i = 0; i < c->nargs; i++) {
-		tree arg = gimple_call_arg(stmt, i);
+		tree arg = gimple_call_arg(stmt, i), seen[4];
+		unsigned int nseen = 0, k;
 		gimple *def;
 
 		if (TREE_CODE(arg) != SSA_NAME)
 			continue;
 		def = SSA_NAME_DEF_STMT(arg);
-		if (!def || gimple_code(def) != GIMPLE_PHI ||
-		    gimple_phi_num_args(def) > 4)
+		if (!def || gimple_code(def) != GIMPLE_PHI)
 			continue;
-		for (j = 0; j < gimple_phi_num_args(def); j++) {
+		/*
+		 * An error label's PHI has an argument per goto, but few
+		 * values: reg = PHI <0, 0, reg_5, reg_5, ...> after
+		 * "void __iomem *reg = NULL; reg = ioremap(...)".
+		 */
+		for (j = 0; j < gimple_phi_num_args(def) && nseen <= 4; j++) {
+			tree v = gimple_phi_arg_def(def, j);
+
+			for (k = 0; k < nseen && !operand_equal_p(seen[k], v, 0);
+			     k++)
+				;
+			if (k == nseen && nseen++ < 4)
+				seen[k] = v;
+		}
+		if (nseen > 4)
+			continue;
+		for (k = 0; k < nseen; k++) {
 			struct td_call alt = *c;
 
 			alt.alternative_of = index + 1;
-			analyze_value(gimple_phi_arg_def(def, j), &alt.arg[i], 0);
+			analyze_value(seen[k], &alt.arg[i], 0);
 			if (td_alternative_value(&alt.arg[i]))
 				td_add_call(unit, &alt);
 		}
@@ -1043,6 +1059,9 @@ static void scan_level(tree ctor, struct td_driver *d, const char *object,
 					inner.object = object;
 					inner.loc = d->loc;
 					td_add_driver(unit, &inner);
+				} else {
+					/* .driver = { .suppress_bind_attrs } */
+					d->no_unbind |= inner.no_unbind;
 				}
 			}
 			continue;
@@ -1054,6 +1073,11 @@ static void scan_level(tree ctor, struct td_driver *d, const char *object,
 			d->probe = function_in(value);
 		else if (td_rules_find(rules, TD_RULE_REMOVE_FIELD, name))
 			d->remove = function_in(value);
+		else if (td_rules_find(rules, TD_RULE_NOUNBIND_FIELD, name))
+			d->no_unbind = TREE_CODE(value) == INTEGER_CST &&
+				       !integer_zerop(value);
+		else
+			td_mark_in_ops(unit, function_in(value));
 	}
 }
 

@@ -285,6 +285,7 @@ static const struct {
 	{ "macro", TD_RULE_MACRO, 1 },
 	{ "probe-field", TD_RULE_PROBE_FIELD, 0 },
 	{ "remove-field", TD_RULE_REMOVE_FIELD, 0 },
+	{ "nounbind-field", TD_RULE_NOUNBIND_FIELD, 0 },
 };
 
 static int check_rule(struct parser *p, const struct td_rule *rule)
@@ -325,6 +326,7 @@ static int check_rule(struct parser *p, const struct td_rule *rule)
 	case TD_RULE_ERRCODE:
 	case TD_RULE_PROBE_FIELD:
 	case TD_RULE_REMOVE_FIELD:
+	case TD_RULE_NOUNBIND_FIELD:
 	case TD_RULE_NKINDS:
 		return 0;
 	}
@@ -390,7 +392,8 @@ static int parse_words(struct parser *p, char **w, int n)
 	/* lists of names */
 	if (directives[d].kind == TD_RULE_NEUTRAL ||
 	    directives[d].kind == TD_RULE_PROBE_FIELD ||
-	    directives[d].kind == TD_RULE_REMOVE_FIELD) {
+	    directives[d].kind == TD_RULE_REMOVE_FIELD ||
+	    directives[d].kind == TD_RULE_NOUNBIND_FIELD) {
 		int i;
 
 		for (i = first; i < n; i++)
@@ -586,7 +589,8 @@ static int rule_is(const struct td_rule *rule, int known,
 {
 	if (known ? rule->kind == TD_RULE_STORE ||
 		    rule->kind == TD_RULE_PROBE_FIELD ||
-		    rule->kind == TD_RULE_REMOVE_FIELD : rule->kind != kind)
+		    rule->kind == TD_RULE_REMOVE_FIELD ||
+		    rule->kind == TD_RULE_NOUNBIND_FIELD : rule->kind != kind)
 		return 0;
 	return !strcmp(rule->func, func);
 }
@@ -620,6 +624,75 @@ const struct td_rule *td_rules_find(const struct td_rules *r,
 int td_rules_known(const struct td_rules *r, const char *func)
 {
 	return lookup(r, 1, TD_RULE_STORE, func) != NULL;
+}
+
+/* A release of the family after which nothing can arm it again, or NULL. */
+const struct td_rule *td_rules_final_release(const struct td_rules *r,
+					     int family)
+{
+	int i;
+
+	for (i = 0; i < r->nrules; i++)
+		if (r->rules[i].kind == TD_RULE_RELEASE &&
+		    r->rules[i].family == family && r->rules[i].final)
+			return &r->rules[i];
+	return NULL;
+}
+
+/* Is name, less a trailing _noprof (alloc_hooks()), the same as want? */
+static int same_api(const char *name, const char *want)
+{
+	size_t n = strlen(name), k = strlen(want);
+
+	if (n == k + 7 && !strcmp(name + k, "_noprof"))
+		n = k;
+	return n == k && !strncmp(name, want, k);
+}
+
+/*
+ * The managed acquire that replaces func in its family: the kernel names
+ * them devm_FUNC, dmam_ for dma_ and pcim_ for pci_ (dmam_alloc_coherent,
+ * pcim_iomap).  A macro acquisition (INIT_WORK, or func NULL: the store it
+ * leaves) takes its family's one managed acquire (devm_work_autocancel).
+ * Written to buf as the source spells it; returns 0 if there is none.
+ */
+int td_rules_managed_variant(const struct td_rules *r, int family,
+			     const char *func, int macro, char *buf,
+			     size_t len)
+{
+	const struct td_rule *found = NULL;
+	char want[256];
+	int i, count = 0;
+
+	want[0] = '\0';
+	if (func && !strncmp(func, "dma_", 4))
+		snprintf(want, sizeof(want), "dmam_%s", func + 4);
+	else if (func && !strncmp(func, "pci_", 4))
+		snprintf(want, sizeof(want), "pcim_%s", func + 4);
+	else if (func)
+		snprintf(want, sizeof(want), "devm_%s", func);
+	for (i = 0; i < r->nrules; i++) {
+		const struct td_rule *rule = &r->rules[i];
+
+		if (rule->kind != TD_RULE_ACQUIRE || rule->family != family ||
+		    !rule->managed || rule->bytype)
+			continue;
+		if (want[0] && same_api(rule->func, want)) {
+			found = rule;
+			count = 1;
+			break;
+		}
+		if (macro && (!found || strcmp(found->func, rule->func))) {
+			found = rule;
+			count++;
+		}
+	}
+	if (count != 1)
+		return 0;
+	snprintf(buf, len, "%s", found->func);
+	if (strlen(buf) > 7 && !strcmp(buf + strlen(buf) - 7, "_noprof"))
+		buf[strlen(buf) - 7] = '\0';
+	return 1;
 }
 
 /* The checks' own tags, and what each says; the others are families'. */

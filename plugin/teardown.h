@@ -90,6 +90,9 @@ struct td_function {
 	struct td_loc loc;
 	struct td_loc insert;	/* start of the line a call to append goes before */
 	int is_api;		/* defined in a kernel header: not a helper */
+	int in_ops;		/* its address is in a static initializer
+				 * (.stop of a watchdog_ops): a callback the
+				 * kernel may call whenever it likes */
 	int returns_value;
 	enum td_result result;
 	int entry;		/* first block of its body, or -1 */
@@ -203,6 +206,8 @@ struct td_driver {
 	struct td_loc loc;
 	const char *probe;
 	const char *remove;	/* NULL when the driver has none */
+	int no_unbind;		/* a nounbind-field is set: sysfs cannot
+				 * unbind it (.suppress_bind_attrs) */
 };
 
 struct td_unit {
@@ -241,6 +246,7 @@ enum td_rule_kind {
 	TD_RULE_NEUTRAL,
 	TD_RULE_PROBE_FIELD,
 	TD_RULE_REMOVE_FIELD,
+	TD_RULE_NOUNBIND_FIELD,	/* set, the device cannot be unbound */
 	TD_RULE_USE,
 	TD_RULE_QUIESCE,
 	TD_RULE_FREE,
@@ -339,6 +345,14 @@ void td_rules_free(struct td_rules *rules);
 const struct td_rule *td_rules_find(const struct td_rules *rules,
 				    enum td_rule_kind kind, const char *func);
 int td_rules_known(const struct td_rules *rules, const char *func);
+/* The family's release that keeps it from being re-armed, or NULL. */
+const struct td_rule *td_rules_final_release(const struct td_rules *rules,
+					     int family);
+/* The managed acquire that replaces func (a macro's: the family's one),
+ * in buf; 0 if there is none. */
+int td_rules_managed_variant(const struct td_rules *rules, int family,
+			     const char *func, int macro, char *buf,
+			     size_t len);
 /* Is tag[0..len) a tag some check reports? */
 int td_rules_known_tag(const struct td_rules *rules, const char *tag,
 		       size_t len);
@@ -370,6 +384,8 @@ int td_store_source(struct td_store *s, const struct td_value *v);
 int td_alternative_value(const struct td_value *v);
 void td_add_var(struct td_unit *unit, const struct td_var *v);
 void td_add_driver(struct td_unit *unit, const struct td_driver *d);
+/* Function name is an operation in a static initializer (in_ops). */
+void td_mark_in_ops(struct td_unit *unit, const char *name);
 int td_add_block(struct td_unit *unit, const struct td_block *b);
 void td_add_succ(struct td_unit *unit, const struct td_succ *s);
 int td_add_name(struct td_unit *unit, const struct td_name *n);

@@ -125,6 +125,14 @@ void td_add_driver(struct td_unit *unit, const struct td_driver *d)
 	unit->drivers[unit->ndrivers++] = *d;
 }
 
+void td_mark_in_ops(struct td_unit *unit, const char *name)
+{
+	int fn = name ? td_find_function(unit, name) : -1;
+
+	if (fn >= 0)
+		unit->funcs[fn].in_ops = 1;
+}
+
 int td_add_block(struct td_unit *unit, const struct td_block *b)
 {
 	GROW(unit->blocks, unit->nblocks, unit->blocks_cap);
@@ -274,14 +282,16 @@ void td_unit_dump(const struct td_unit *unit, FILE *out)
 	int i, j;
 
 	for (i = 0; i < unit->nfuncs; i++)
-		fprintf(out, "function %s %s:%d%s\n", unit->funcs[i].name,
+		fprintf(out, "function %s %s:%d%s%s\n", unit->funcs[i].name,
 			unit->funcs[i].loc.file, unit->funcs[i].loc.line,
-			unit->funcs[i].is_api ? " api" : "");
+			unit->funcs[i].is_api ? " api" : "",
+			unit->funcs[i].in_ops ? " ops" : "");
 	for (i = 0; i < unit->ndrivers; i++)
-		fprintf(out, "%s %s probe=%s remove=%s\n",
+		fprintf(out, "%s %s probe=%s remove=%s%s\n",
 			unit->drivers[i].module ? "module" : "driver",
 			unit->drivers[i].object, unit->drivers[i].probe,
-			unit->drivers[i].remove ? unit->drivers[i].remove : "-");
+			unit->drivers[i].remove ? unit->drivers[i].remove : "-",
+			unit->drivers[i].no_unbind ? " nounbind" : "");
 	for (i = 0; i < unit->ncalls; i++) {
 		const struct td_call *c = &unit->calls[i];
 
@@ -327,8 +337,11 @@ void td_unit_dump(const struct td_unit *unit, FILE *out)
 
 int td_store_source(struct td_store *s, const struct td_value *v)
 {
+	/* a field, or a global (port->base = base: a shared mapping) */
 	if (v->kind != TD_VAL_FUNC && v->kind != TD_VAL_PARAM &&
-	    (v->kind != TD_VAL_LOAD || v->path.nfields == 0))
+	    (v->kind != TD_VAL_LOAD ||
+	     (v->path.nfields == 0 &&
+	      (v->path.base != TD_BASE_GLOBAL || !v->path.var))))
 		return 0;
 	memset(s, 0, sizeof(*s));
 	if (v->kind == TD_VAL_LOAD) {

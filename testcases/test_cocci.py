@@ -59,6 +59,8 @@ COCCI_REPORTS_MORE = {
     "mmio-copied-field-released.c": "a handle copied to another field",
     # component_master_del() runs .unbind, which destroys the workqueue
     "work-component-unbind-drained.c": "a workqueue a teardown callback destroys",
+    # .suppress_bind_attrs and no module_exit: nothing ever unbinds it
+    "nounbind-builtin-no-remove.c": "a built-in driver sysfs may not unbind",
 }
 # The plugin sees a macro's value, spatch its name: same fix either way.
 COCCI_TEXT = {"dma-coherent-missing.c": ("4096", "SNIP_RING_BYTES")}

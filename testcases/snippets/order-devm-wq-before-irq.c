@@ -47,7 +47,7 @@ static int snip_probe(struct platform_device *pdev)
 	ret = devm_request_irq(&pdev->dev, irq, snip_isr, 0, "snip", p);
 	if (ret)
 		return ret;
-	p->wq = devm_alloc_workqueue(&pdev->dev, "snip", WQ_MEM_RECLAIM, 0);	/* expect: teardown-order "workqueue 'p->wq' is destroyed by devres while IRQ handler 'p' is still live: snip_isr() can queue work on it until devres releases it after snip_remove() returns" */
+	p->wq = devm_alloc_workqueue(&pdev->dev, "snip", WQ_MEM_RECLAIM, 0);	/* expect: teardown-order "workqueue 'p->wq' is destroyed by devres while IRQ handler 'p' is still live: snip_isr() can queue work on it until devres releases it after snip_remove() returns; acquire 'p->wq' before the IRQ handler (devres releases in reverse order), or free the IRQ handler explicitly in snip_remove()" */
 	if (!p->wq)
 		return -ENOMEM;
 	platform_set_drvdata(pdev, p);

@@ -51,7 +51,7 @@ static void snip_remove(struct platform_device *pdev)
 {
 	struct snip_priv *p = platform_get_drvdata(pdev);
 
-	timer_delete_sync(&p->timer);	/* expect: teardown-order "timer 'p->timer' is stopped synchronously in snip_remove() while IRQ handler 'p' is still live: snip_isr() can arm it until free_irq() in snip_remove(); stop the IRQ handler first" */
+	timer_delete_sync(&p->timer);	/* expect: teardown-order "timer 'p->timer' is stopped synchronously in snip_remove() while IRQ handler 'p' is still live: snip_isr() can arm it until free_irq() in snip_remove(); stop the IRQ handler first, or stop 'p->timer' with timer_shutdown_sync(), after which nothing can arm it again" */
 	free_irq(p->irq, p);
 }
 

@@ -51,7 +51,7 @@ static void snip_remove(struct platform_device *pdev)
 {
 	struct snip_priv *p = platform_get_drvdata(pdev);
 
-	cancel_work_sync(&p->work);	/* expect: teardown-order "work 'p->work' is cancelled in snip_remove() while IRQ handler 'p' is still live: snip_isr() can queue it until free_irq() in snip_remove(); stop the IRQ handler first" */
+	cancel_work_sync(&p->work);	/* expect: teardown-order "work 'p->work' is cancelled in snip_remove() while IRQ handler 'p' is still live: snip_isr() can queue it until free_irq() in snip_remove(); stop the IRQ handler first, or stop 'p->work' with disable_work_sync(), after which nothing can queue it again" */
 	free_irq(p->irq, p);
 }
 

@@ -24,7 +24,7 @@ static int snip_probe(struct platform_device *pdev)
 	p = devm_kzalloc(&pdev->dev, sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
-	INIT_WORK(&p->work, snip_work_fn);	/* expect: teardown-work "work 'p->work' initialised in snip_probe() is never cancelled: driver 'snip_driver' has no remove()" */
+	INIT_WORK(&p->work, snip_work_fn);	/* expect: teardown-work "work 'p->work' initialised in snip_probe() is never cancelled: driver 'snip_driver' has no remove() and devres does not release it; call cancel_work_sync(&p->work) in a remove() or use devm_work_autocancel() instead, before anything that can queue it" */
 	schedule_work(&p->work);
 	return 0;
 }
