@@ -57,6 +57,7 @@ COCCI_CANNOT = {
 COCCI_REPORTS_MORE = {
     # adapter->io_addr = hw->hw_addr: the copy is what remove unmaps
     "mmio-copied-field-released.c": "a handle copied to another field",
+    "ep-mmio-global-copy-released.c": "a global handle copied to a field",
     # component_master_del() runs .unbind, which destroys the workqueue
     "work-component-unbind-drained.c": "a workqueue a teardown callback destroys",
     # .suppress_bind_attrs and no module_exit: nothing ever unbinds it

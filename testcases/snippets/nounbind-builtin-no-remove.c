@@ -52,3 +52,4 @@ static struct platform_driver snip_driver = {
 	},
 };
 builtin_platform_driver(snip_driver);
+MODULE_LICENSE("GPL");
