@@ -404,7 +404,11 @@ TREE_WRITERS = ("test_kbuild.py::", "test_tree.py::test_tree_mode_whole",
 
 def xdist_group(item):
     """The group an item belongs to, or None: any worker may run it."""
-    if any(item.nodeid.split("/")[-1].startswith(t) for t in TREE_WRITERS):
+    # the file's name and the test's, not the last "/" of the whole id:
+    # parameters name directories (test_kbuild.py::...[gcc-drivers/spi])
+    path, _, test = item.nodeid.partition("::")
+    name = path.split("/")[-1] + "::" + test
+    if any(name.startswith(t) for t in TREE_WRITERS):
         return "kernel-trees"
     for name in SHARED_RUNS:
         if name in item.fixturenames:
