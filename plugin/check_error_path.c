@@ -1517,7 +1517,8 @@ static void prepare(struct ep_ctx *ctx)
 	if (!key || !ctx->releases || !ctx->sum || !ctx->has_release ||
 	    !ctx->res_sym || !ctx->result_sym || !ctx->cb_fn ||
 	    !ctx->cb_holder || !ctx->undecided_seen || !ctx->exit_seen ||
-	    !ctx->failing_release || !ctx->module_owned || !ctx->load_sym || !ctx->load_known)
+	    !ctx->failing_release || !ctx->module_owned || !ctx->load_sym ||
+	    !ctx->load_known)
 		abort();
 	find_module_owned(ctx);
 	memset(ctx->releases, -1, (size_t)u->nfuncs * m->nres + 1);

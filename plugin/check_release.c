@@ -137,10 +137,10 @@ static const char *handed_off(const struct td_model *m,
  * the kernel's inline wrappers (dma_free_coherent).  An operation in a
  * static initializer counts even when probe calls it too: softdog's
  * module_init stops its timers with softdog_stop() on failure, and the
- * watchdog core calls the same .stop whenever the device is stopped.  A workqueue destroyed
- * there drains the work only if that is not module_init/exit, which do
- * not run at unbind: 'drains' leaves them out (and is empty for the
- * module's own pseudo-driver).
+ * watchdog core calls the same .stop whenever the device is stopped.
+ * A workqueue destroyed there drains the work only if that is not
+ * module_init/exit, which do not run at unbind: 'drains' leaves them out
+ * (and is empty for the module's own pseudo-driver).
  */
 static void elsewhere_sets(const struct td_model *m, char *other,
 			   char *drains)

@@ -42,10 +42,6 @@ static void bind_probe_args(const struct td_unit *u, const struct td_rules *r,
 }
 
 /*
- * The checks ask each call for its rules and its callee over and over:
- * look them up once for the unit.
- */
-/*
  * Does a call of this file take the driver object's address (register
  * it)?  Then, with no module_exit here, nothing unregisters it; one
  * registered from another file may be unregistered there.
@@ -65,6 +61,10 @@ static int registered_here(const struct td_unit *u, const char *object)
 	return 0;
 }
 
+/*
+ * The checks ask each call for its rules and its callee over and over:
+ * look them up once for the unit.
+ */
 static void index_calls(struct td_model *m, const struct td_unit *u,
 			const struct td_rules *rules)
 {
