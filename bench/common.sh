@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # What the bench scripts share, sourced by each after it sets $here (the
-# repository): where the prepared Linux 6.12 tree is, the checks that it
-# and the checker exist, a median, and a file's kbuild compile command.
-# Environment: TEARDOWN_CACHE.
+# repository): where the prepared kernel tree is (Linux 6.12 unless KERNEL
+# names another prepared version, e.g. KERNEL=7.3), the checks that it and
+# the checker exist, a median, and a file's kbuild compile command.
+# Environment: TEARDOWN_CACHE, KERNEL.
 cache=${TEARDOWN_CACHE:-$HOME/.cache/teardown-check}
-src=$cache/linux-source-6.12
+src=$cache/linux-source-${KERNEL:-6.12}
 build=$src/build
 
 # bench_require TEST PATH: the prepared tree, and the checker or plugin at

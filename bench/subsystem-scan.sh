@@ -10,7 +10,8 @@
 # files, drivers, findings per check, files not checked and why, time.
 #
 # Needs a prepared tree (make setup) and the checker built (make).
-# Environment: TEARDOWN_CACHE, OUT, JOBS (default: number of CPUs).
+# Environment: TEARDOWN_CACHE, KERNEL (default 6.12), OUT, JOBS (default:
+# number of CPUs).
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/bench/common.sh"

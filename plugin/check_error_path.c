@@ -992,6 +992,9 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 		 "; %s [teardown-error-path]", how);
 	memset(&f, 0, sizeof(f));
 	f.tag = "teardown-error-path";
+	/* held where probe returns: high; fed only if its source fires
+	 * before the failure: a window, medium */
+	f.confidence = it->by >= 0 ? TD_CONFIDENCE_MEDIUM : TD_CONFIDENCE_HIGH;
 	f.loc = l->where;
 	f.msg = msg;
 	f.function = probe;
@@ -1088,6 +1091,7 @@ static void report_viol(struct ep_ctx *ctx, struct ep_walk *w,
 		 "stop the source first");
 	memset(&f, 0, sizeof(f));
 	f.tag = "teardown-error-order";
+	f.confidence = TD_CONFIDENCE_MEDIUM;
 	f.loc = m->unit->calls[v->call].loc;
 	f.msg = msg;
 	f.function = td_fn_name(m, w->fn);

@@ -112,6 +112,9 @@ static void report_order(struct td_model *m, int r, int q, int call, int pr,
 			 order_fix(m, r, q, pr, pq, fix, sizeof(fix)));
 	memset(&f, 0, sizeof(f));
 	f.tag = devm ? "teardown-devm-order" : "teardown-order";
+	/* the source must fire in a window; after remove() returned, a
+	 * window the driver usually closed by quiescing the device */
+	f.confidence = devm ? TD_CONFIDENCE_LOW : TD_CONFIDENCE_MEDIUM;
 	f.loc = step_loc(m, pq);
 	f.msg = msg;
 	f.function = m->steps[pq].devres ? "devres" :
@@ -208,6 +211,7 @@ static void check_rearm(struct td_model *m, const int *feed, int r, int pr)
 			 td_fn_name(m, s->fn));
 		memset(&f, 0, sizeof(f));
 		f.tag = "teardown-rearm";
+		f.confidence = TD_CONFIDENCE_MEDIUM;
 		f.loc = m->unit->calls[s->call].loc;
 		f.msg = msg;
 		f.function = td_fn_name(m, s->fn);
@@ -313,6 +317,7 @@ static void check_mmio_before_dma(struct td_model *m)
 				 m->res[d].text);
 			memset(&f, 0, sizeof(f));
 			f.tag = "teardown-mmio-dma";
+			f.confidence = TD_CONFIDENCE_MEDIUM;
 			f.loc = step_loc(m, pa);
 			f.msg = msg;
 			f.function = m->steps[pa].devres ? "devres" :
@@ -440,6 +445,7 @@ static void check_free_before_fence(struct td_model *m)
 			}
 			memset(&f, 0, sizeof(f));
 			f.tag = "teardown-use-after-free";
+			f.confidence = TD_CONFIDENCE_MEDIUM;
 			f.loc = step_loc(m, i);
 			f.msg = msg;
 			f.function = m->steps[i].devres ? "devres" :

@@ -165,6 +165,54 @@ static int released_elsewhere(const struct td_model *m,
 	       drained_by_workqueue(m, res, drains);
 }
 
+/*
+ * Where a timer or work left armed is armed from.  Probe's path or a
+ * callback of the driver's own sources (an IRQ handler, another timer)
+ * arm it whatever else happens: high.  Only functions reached some
+ * other way, the ops another subsystem calls on requests that its
+ * unregister may have completed: medium.  Nowhere in this file: low.
+ */
+static enum td_confidence armed_confidence(const struct td_model *m,
+					   const struct td_resource *res)
+{
+	const struct td_unit *u = m->unit;
+	char *own = (char *)calloc(u->nfuncs + 1, 1);
+	char *set = (char *)malloc(u->nfuncs + 1);
+	enum td_confidence level = TD_CONFIDENCE_LOW;
+	int i, fn;
+
+	if (!own || !set)
+		abort();
+	for (i = 0; i < m->nres; i++) {
+		if (&m->res[i] == res || !td_callbacks_of(m, &m->res[i], set))
+			continue;	/* re-arming itself starts nothing */
+		for (fn = 0; fn < u->nfuncs; fn++)
+			own[fn] |= set[fn];
+	}
+	for (i = 0; i < u->ncalls && level < TD_CONFIDENCE_HIGH; i++) {
+		fn = u->calls[i].fn;
+		if ((!td_call_rule(m, i, TD_RULE_QUEUE) &&
+		     !td_call_rule(m, i, TD_RULE_USE)) || !td_feeds(m, i, res))
+			continue;
+		level = m->in_probe[fn] || own[fn] ? TD_CONFIDENCE_HIGH :
+			TD_CONFIDENCE_MEDIUM;
+	}
+	free(own);
+	free(set);
+	return level;
+}
+
+/* A module can be unloaded, or sysfs unbind a built-in driver: rarer. */
+static int unloadable(const struct td_model *m)
+{
+	int i;
+
+	for (i = 0; i < m->unit->ndrivers; i++)
+		if (m->unit->drivers[i].module && m->unit->drivers[i].remove)
+			return 1;
+	return 0;
+}
+
 static void report_missing(struct td_model *m, const struct td_resource *res)
 {
 	const struct td_family *fam = &m->rules->families[res->family];
@@ -203,6 +251,11 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 			 m->drv->object, fix, fam->tag);
 	memset(&f, 0, sizeof(f));
 	f.tag = fam->tag;
+	f.confidence = fam->hold_armed ? armed_confidence(m, res) :
+		       TD_CONFIDENCE_HIGH;
+	if (m->remove < 0 && !m->drv->module && !unloadable(m) &&
+	    f.confidence > TD_CONFIDENCE_MEDIUM)
+		f.confidence = TD_CONFIDENCE_MEDIUM;
 	f.loc = res->loc;
 	f.msg = msg;
 	f.function = td_fn_name(m, res->fn);
@@ -250,6 +303,7 @@ static void report_async(struct td_model *m, const struct td_resource *res,
 		 c->callee, td_fn_name(m, c->fn), rule->use);
 	memset(&f, 0, sizeof(f));
 	f.tag = "teardown-async";
+	f.confidence = TD_CONFIDENCE_HIGH;
 	f.loc = c->loc;
 	f.msg = msg;
 	f.function = td_fn_name(m, c->fn);

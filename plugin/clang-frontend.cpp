@@ -2466,6 +2466,14 @@ protected:
 				options.disabled = strdup(value.c_str());
 			else if (key == "enable" && has_value)
 				options.enabled = strdup(value.c_str());
+			else if (key == "confidence" && has_value) {
+				options.confidence = td_confidence_parse(
+					value.c_str(), err, sizeof(err));
+				if (!options.confidence) {
+					d.Report(bad) << err;
+					return false;
+				}
+			}
 			else if (key == "stop")
 				;	/* clang -fsyntax-only stops by itself */
 			else if (key == "werror")

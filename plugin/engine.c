@@ -160,6 +160,7 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		stats->error_exits += scratch.error_exits;
 		stats->error_undecided += scratch.error_undecided;
 		stats->error_budget += scratch.error_budget;
+		stats->below_confidence += scratch.below_confidence;
 	}
 	for (i = 0; i < m.nemitted; i++)
 		free(m.emitted[i]);

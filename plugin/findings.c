@@ -115,6 +115,8 @@ static void stat_field(struct td_unit_stats *s, const char *f)
 		{ "error_undecided=",
 		  offsetof(struct td_unit_stats, error_undecided) },
 		{ "error_budget=", offsetof(struct td_unit_stats, error_budget) },
+		{ "below_confidence=",
+		  offsetof(struct td_unit_stats, below_confidence) },
 	};
 	unsigned int i;
 
@@ -137,7 +139,7 @@ int td_results_read(struct td_results *rs, const char *records,
 		return -1;
 	while (getline(&line, &cap, in) > 0) {
 		n = fields(line, f, 16);
-		if (!strcmp(f[0], "finding") && n == 10) {
+		if (!strcmp(f[0], "finding") && (n == 10 || n == 11)) {
 			last = td_results_add(rs);
 			set(&last->tag, f[1]);
 			set(&last->file, td_root_path(f[2], cwd, rs->root, path,
@@ -149,6 +151,11 @@ int td_results_read(struct td_results *rs, const char *records,
 			set(&last->resource, f[7]);
 			set(&last->other, f[8]);
 			set(&last->msg, f[9]);
+			last->confidence = n == 11 ?
+				td_confidence_parse(f[10], path, sizeof(path)) :
+				(enum td_confidence)0;
+			if (!last->confidence)
+				last->confidence = TD_CONFIDENCE_HIGH;
 		} else if (!strcmp(f[0], "note") && n == 5 && last &&
 			   last->nnotes < TD_MAX_NOTES) {
 			struct td_found_note *note = &last->note[last->nnotes++];
@@ -251,13 +258,18 @@ void td_results_finish(struct td_results *rs)
 }
 
 void td_results_filter(struct td_results *rs, const char *enabled,
-		       const char *disabled)
+		       const char *disabled, enum td_confidence least)
 {
 	int i, n = 0;
 
 	for (i = 0; i < rs->n; i++) {
 		if ((enabled && !td_in_list(enabled, rs->r[i].tag)) ||
 		    td_in_list(disabled, rs->r[i].tag)) {
+			result_free(&rs->r[i]);
+			continue;
+		}
+		if (rs->r[i].confidence < least) {
+			rs->stats.below_confidence++;
 			result_free(&rs->r[i]);
 			continue;
 		}
@@ -435,6 +447,21 @@ static void uri_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/*
+ * SARIF's level and rank (0-100, how sure the tool is) for a confidence:
+ * a low one is a note, so that a gate on warnings passes it.
+ */
+static const char *sarif_level(enum td_confidence c)
+{
+	return c == TD_CONFIDENCE_LOW ? "note" : "warning";
+}
+
+static const char *sarif_rank(enum td_confidence c)
+{
+	return c == TD_CONFIDENCE_LOW ? "30.0" :
+	       c == TD_CONFIDENCE_MEDIUM ? "60.0" : "90.0";
+}
+
 /* The members a fingerprint hashes, beside file and tag. */
 static void identity(FILE *out, const struct td_found *r)
 {
@@ -489,8 +516,8 @@ static void print_json(const struct td_results *rs, FILE *out)
 		fprintf(out, ", \"line\": %d, \"column\": %d", r->line, r->col);
 		fputs(", ", out);
 		identity(out, r);
-		fprintf(out, ", \"fingerprint\": \"%s\", \"message\": ",
-			r->fingerprint);
+		fprintf(out, ", \"fingerprint\": \"%s\", \"confidence\": \"%s\", \"message\": ",
+			r->fingerprint, td_confidence_name(r->confidence));
 		json_string(out, r->msg);
 		fputs(", \"notes\": [", out);
 		for (k = 0; k < r->nnotes; k++) {
@@ -596,8 +623,9 @@ static void print_sarif(const struct td_results *rs,
 		fputs(i ? ",\n      {" : "\n      {", out);
 		fputs("\"ruleId\": ", out);
 		json_string(out, r->tag);
-		fprintf(out, ", \"ruleIndex\": %d, \"level\": \"warning\", \"message\": {\"text\": ",
-			rule_index(tags, &ntags, r->tag));
+		fprintf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"rank\": %s, \"message\": {\"text\": ",
+			rule_index(tags, &ntags, r->tag),
+			sarif_level(r->confidence), sarif_rank(r->confidence));
 		json_string(out, r->msg);
 		fputs("},\n        \"locations\": [", out);
 		sarif_location(out, r->file, r->line, r->col, 0, NULL);
@@ -613,7 +641,8 @@ static void print_sarif(const struct td_results *rs,
 			r->fingerprint);
 		fputs(",\n        \"properties\": {", out);
 		identity(out, r);
-		fputs("}", out);
+		fprintf(out, ", \"confidence\": \"%s\"}",
+			td_confidence_name(r->confidence));
 		if (r->fix_file) {
 			fputs(",\n        \"fixes\": [{\"description\": {\"text\": ", out);
 			json_string(out, r->fix_text);

@@ -23,6 +23,7 @@ struct td_found {
 	int line, col;
 	char *driver, *function, *resource, *other;	/* "" when unknown */
 	char *msg;
+	enum td_confidence confidence;
 	int nnotes;
 	struct td_found_note note[TD_MAX_NOTES];
 	char *fix_file;		/* NULL: no single call fixes it */
@@ -34,7 +35,7 @@ struct td_found {
 /* What the front ends saw but did not report, summed over the files. */
 struct td_unit_stats {
 	int units, drivers, modules, unkeyed, handed_off, released_elsewhere,
-	    error_undecided, error_budget;
+	    error_undecided, error_budget, below_confidence;
 };
 
 struct td_results {
@@ -68,9 +69,9 @@ int td_results_read(struct td_results *rs, const char *records,
 /* Fingerprint, sort, and drop repeats (a header's finding, many units). */
 void td_results_finish(struct td_results *rs);
 
-/* Keep only the results whose tag is enabled. */
+/* Keep only the results whose tag is enabled, of at least 'least'. */
 void td_results_filter(struct td_results *rs, const char *enabled,
-		       const char *disabled);
+		       const char *disabled, enum td_confidence least);
 
 /* Baselines: 0, or -1 with one line naming the place in err. */
 int td_baseline_write(const struct td_results *rs, const char *path,

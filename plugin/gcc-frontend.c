@@ -1336,6 +1336,14 @@ int plugin_init(struct plugin_name_args *info,
 			options.disabled = xstrdup(value);
 		else if (!strcmp(key, "enable") && value)
 			options.enabled = xstrdup(value);
+		else if (!strcmp(key, "confidence") && value) {
+			options.confidence = td_confidence_parse(value, err,
+								 sizeof(err));
+			if (!options.confidence) {
+				error("teardown-check: %s", err);
+				return 1;
+			}
+		}
 		else if (!strcmp(key, "stop"))
 			stop_after_check = true;
 		else if (!strcmp(key, "werror"))

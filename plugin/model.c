@@ -61,6 +61,15 @@ void td_emit(struct td_model *m, struct td_finding *f)
 
 	if (!td_tag_enabled(m, f->tag))
 		return;
+	if (!f->confidence)
+		f->confidence = TD_CONFIDENCE_HIGH;
+	if (f->confidence < (m->opts->confidence ? m->opts->confidence :
+			     TD_CONFIDENCE_DEFAULT)) {
+		td_trace(m, "%s: %s confidence, below what is asked: not reported",
+			 f->tag, td_confidence_name(f->confidence));
+		m->stats->below_confidence++;
+		return;
+	}
 	if (!f->driver)
 		f->driver = m->drv->object;
 	id = (char *)malloc(strlen(f->msg) + 64);

@@ -35,6 +35,7 @@ void td_record_finding(FILE *out, const struct td_finding *f)
 	field(out, f->resource);
 	field(out, f->other);
 	field(out, f->msg);
+	field(out, td_confidence_name(f->confidence));
 	fputc('\n', out);
 	for (i = 0; i < f->nnotes; i++) {
 		fputs("note", out);
@@ -56,21 +57,22 @@ void td_record_stats(FILE *out, const char *file, const struct td_stats *s)
 	fputs("stats", out);
 	field(out, file);
 	fprintf(out,
-		"\tdrivers=%d\tmodules=%d\tacquired=%d\tmanaged=%d\treleased=%d\treported=%d\tunkeyed=%d\thanded_off=%d\treleased_elsewhere=%d\terror_undecided=%d\terror_budget=%d\n",
+		"\tdrivers=%d\tmodules=%d\tacquired=%d\tmanaged=%d\treleased=%d\treported=%d\tunkeyed=%d\thanded_off=%d\treleased_elsewhere=%d\terror_undecided=%d\terror_budget=%d\tbelow_confidence=%d\n",
 		s->drivers, s->modules, s->acquired, s->managed, s->released,
 		s->reported, s->unkeyed, s->handed_off, s->released_elsewhere,
-		s->error_undecided, s->error_budget);
+		s->error_undecided, s->error_budget, s->below_confidence);
 	fflush(out);
 }
 
 void td_print_stats(FILE *out, const char *file, const struct td_stats *s)
 {
 	fprintf(out,
-		"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d error_exits=%d error_undecided=%d error_budget=%d\n",
+		"%s: teardown-check: stats: drivers=%d modules=%d acquired=%d managed=%d released=%d reported=%d unkeyed=%d handed_off=%d released_elsewhere=%d module_acquired=%d module_released=%d error_exits=%d error_undecided=%d error_budget=%d below_confidence=%d\n",
 		file, s->drivers, s->modules, s->acquired, s->managed,
 		s->released, s->reported, s->unkeyed, s->handed_off,
 		s->released_elsewhere, s->module_acquired, s->module_released,
-		s->error_exits, s->error_undecided, s->error_budget);
+		s->error_exits, s->error_undecided, s->error_budget,
+		s->below_confidence);
 }
 
 void td_catch_faults(struct td_faults *saved, void (*handler)(int))

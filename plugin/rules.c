@@ -771,6 +771,32 @@ int td_in_list(const char *list, const char *word)
 	return 0;
 }
 
+static const char *const confidence_names[] = {
+	[TD_CONFIDENCE_LOW] = "low",
+	[TD_CONFIDENCE_MEDIUM] = "medium",
+	[TD_CONFIDENCE_HIGH] = "high",
+};
+
+enum td_confidence td_confidence_parse(const char *name, char *err,
+				       size_t errlen)
+{
+	int i;
+
+	for (i = TD_CONFIDENCE_LOW; i <= TD_CONFIDENCE_HIGH; i++)
+		if (name && !strcmp(name, confidence_names[i]))
+			return (enum td_confidence)i;
+	snprintf(err, errlen,
+		 "unknown confidence '%s' (low, medium or high)",
+		 name ? name : "");
+	return (enum td_confidence)0;
+}
+
+const char *td_confidence_name(enum td_confidence level)
+{
+	return level >= TD_CONFIDENCE_LOW && level <= TD_CONFIDENCE_HIGH ?
+	       confidence_names[level] : "high";
+}
+
 int td_unknown_tag(const struct td_rules *r, const char *list, char *err,
 		   size_t errlen)
 {

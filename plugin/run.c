@@ -148,8 +148,16 @@ void td_require_plugin(enum td_frontend fe, const char *plugin)
 	       TD_GCC_PLUGIN);
 }
 
+const char *td_default_confidence(void)
+{
+	const char *env = getenv("TEARDOWN_CONFIDENCE");
+
+	return env && *env ? env : td_confidence_name(TD_CONFIDENCE_DEFAULT);
+}
+
 int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
-		   const char *rules, const char *enable, const char *disable)
+		   const char *rules, const char *enable, const char *disable,
+		   const char *confidence)
 {
 	int n = 0;
 
@@ -170,5 +178,8 @@ int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
 	if (disable)
 		argv[n++] = joined("-fplugin-arg-teardown_check-disable=",
 				   disable);
+	if (confidence)
+		argv[n++] = joined("-fplugin-arg-teardown_check-confidence=",
+				   confidence);
 	return n;
 }

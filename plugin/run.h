@@ -48,12 +48,17 @@ void td_require_plugin(enum td_frontend fe, const char *plugin);
  * The arguments that make a compile a check, the same in kbuild and tree
  * modes: no object (gcc: the plugin exits after its pass; clang:
  * -fsyntax-only), no compiler warnings (the build showed them), the
- * plugin, its rules and its tag lists.  Writes at most TD_PLUGIN_ARGS
- * malloc'd words to argv; returns how many.
+ * plugin, its rules, its tag lists and the least confidence reported.
+ * Writes at most TD_PLUGIN_ARGS malloc'd words to argv; returns how many.
  */
-#define TD_PLUGIN_ARGS 9
+#define TD_PLUGIN_ARGS 10
+
+/* --confidence's default: $TEARDOWN_CONFIDENCE if set, else "medium". */
+const char *td_default_confidence(void);
+
 int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
-		   const char *rules, const char *enable, const char *disable);
+		   const char *rules, const char *enable, const char *disable,
+		   const char *confidence);
 
 /*
  * Start argv in directory cwd (NULL: ours) with its stdout and stderr

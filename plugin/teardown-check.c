@@ -38,6 +38,7 @@ struct options {
 	const char *rules;
 	const char *disable;
 	const char *enable;
+	const char *confidence;
 	const char *sparse;	/* run it on the same argv first, or NULL */
 	int fail_on_warn;
 	int stats;
@@ -61,6 +62,9 @@ static void usage(FILE *out)
 	      "  --rules=FILE       the resource model (default: the installed rules)\n"
 	      "  --disable=TAGS     comma-separated warning tags not to report\n"
 	      "  --enable=TAGS      report only these tags\n"
+	      "  --confidence=LEVEL  report findings of at least LEVEL: low,\n"
+	      "                     medium or high (default: $TEARDOWN_CONFIDENCE,\n"
+	      "                     medium)\n"
 	      "  --also-sparse[=SPARSE]  run sparse on the same file first, as\n"
 	      "                     make C=1 would without CHECK=\n"
 	      "  --fail-on-warn     exit 1 when anything is reported\n"
@@ -96,6 +100,7 @@ static int own_option(struct options *o, const char *arg)
 		{ "--rules=", offsetof(struct options, rules) },
 		{ "--disable=", offsetof(struct options, disable) },
 		{ "--enable=", offsetof(struct options, enable) },
+		{ "--confidence=", offsetof(struct options, confidence) },
 		{ "--also-sparse=", offsetof(struct options, sparse) },
 	};
 	unsigned int i;
@@ -304,7 +309,7 @@ int main(int argc, char **argv)
 	if (!is_kbuild_call(argc, argv))
 		return tree(argc, argv);
 	nprefix = checkflags_prefix(argc - 1, argv + 1);
-	cmd = (char **)calloc(argc + 16, sizeof(*cmd));
+	cmd = (char **)calloc(argc + TD_PLUGIN_ARGS + 8, sizeof(*cmd));
 	o.cc = getenv("TEARDOWN_CC");
 	if (!o.cc || !*o.cc)
 		o.cc = getenv("CC");
@@ -357,6 +362,10 @@ int main(int argc, char **argv)
 
 		if (!rules)
 			td_die("%s", err);
+		if (!o.confidence)
+			o.confidence = td_default_confidence();
+		if (!td_confidence_parse(o.confidence, err, sizeof(err)))
+			td_die("%s", err);
 		if (td_unknown_tag(rules, o.enable, err, sizeof(err)) ||
 		    td_unknown_tag(rules, o.disable, err, sizeof(err)))
 			td_die("%s", err);
@@ -366,7 +375,7 @@ int main(int argc, char **argv)
 		sparse_status = run_sparse(&o, argc, argv);
 	cmd[0] = (char *)o.cc;
 	n += td_plugin_argv(cmd + n + 1, fe, o.plugin, o.rules, o.enable,
-			    o.disable);
+			    o.disable, o.confidence);
 	if (o.stats)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-stats";
 	if (o.trace)

@@ -233,6 +233,20 @@ struct td_unit {
 	void *strings;		/* interned strings, freed with the unit */
 };
 
+/*
+ * How strong the evidence behind a finding is (docs/warnings.md):
+ * high, the resource is plainly held where the path ends; medium, a
+ * source must fire in a window, or is fed only by requests another
+ * subsystem makes; low, the window is narrow and often closed in ways
+ * the facts do not show.  0 is "not set": counted as high.
+ */
+enum td_confidence {
+	TD_CONFIDENCE_LOW = 1,
+	TD_CONFIDENCE_MEDIUM,
+	TD_CONFIDENCE_HIGH,
+};
+#define TD_CONFIDENCE_DEFAULT TD_CONFIDENCE_MEDIUM
+
 /* ---- the resource model (rules.c) ---- */
 
 enum td_rule_kind {
@@ -364,6 +378,11 @@ int td_unknown_tag(const struct td_rules *rules, const char *list, char *err,
 		   size_t errlen);
 /* Is word one of the comma-separated list's (tags, type=)? */
 int td_in_list(const char *list, const char *word);
+/* "low", "medium", "high" to a level, or 0 with one line in err. */
+enum td_confidence td_confidence_parse(const char *name, char *err,
+				       size_t errlen);
+/* A level's name; "high" for 0 (not set). */
+const char *td_confidence_name(enum td_confidence level);
 
 /* ---- facts (unit.c) ---- */
 
@@ -402,8 +421,10 @@ struct td_note {
 	char *msg;
 };
 
+
 struct td_finding {
 	const char *tag;	/* "teardown-work" */
+	enum td_confidence confidence;
 	struct td_loc loc;
 	char *msg;
 	int nnotes;
@@ -433,6 +454,7 @@ struct td_stats {
 	int error_exits;	/* failure exits of probe checked */
 	int error_undecided;	/* held there, but the path is not certain */
 	int error_budget;	/* functions with too many paths to follow */
+	int below_confidence;	/* findings under the confidence asked for */
 };
 
 struct td_options {
@@ -440,6 +462,7 @@ struct td_options {
 	int explain;		/* print each driver's lifecycle to stderr */
 	const char *disabled;	/* comma-separated tags not to report */
 	const char *enabled;	/* if set, the only tags to report */
+	enum td_confidence confidence;	/* the least reported; 0: default */
 };
 
 typedef void (*td_report_fn)(const struct td_finding *finding, void *ctx);

@@ -39,6 +39,7 @@
 struct tree_opts {
 	const char *build, *compdb, *baseline, *write_baseline, *since;
 	const char *root, *plugin, *rules, *cc, *enable, *disable, *frontend;
+	const char *confidence;	/* the least reported (td_confidence_parse) */
 	enum td_format format;
 	int jobs, cocci, progress, quiet, strict;
 };
@@ -101,6 +102,9 @@ static const char *tree_usage =
 	"  --since REV             check only .c files changed since git revision REV\n"
 	"  --enable TAGS           report only these checks (comma-separated tags)\n"
 	"  --disable TAGS          do not report these checks\n"
+	"  --confidence LEVEL      report findings of at least LEVEL: low,\n"
+	"                          medium or high (default: $TEARDOWN_CONFIDENCE,\n"
+	"                          medium)\n"
 	"  --root DIR              file names are relative to DIR (default: the\n"
 	"                          kernel tree the files are in)\n"
 	"  --cocci                 use the Coccinelle checks even with a build\n"
@@ -152,6 +156,7 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 		{ "--frontend", offsetof(struct tree_opts, frontend) },
 		{ "--enable", offsetof(struct tree_opts, enable) },
 		{ "--disable", offsetof(struct tree_opts, disable) },
+		{ "--confidence", offsetof(struct tree_opts, confidence) },
 	};
 	int i, npaths = 0;
 	unsigned int k;
@@ -636,7 +641,7 @@ static char **gcc_job(struct tree *t, const struct tree_file *f,
 		argv[n++] = xstrdup(a);
 	}
 	n += td_plugin_argv(argv + n, t->fe, t->o.plugin, t->o.rules, t->o.enable,
-			    t->o.disable);
+			    t->o.disable, t->o.confidence);
 	sprintf(rec, "-fplugin-arg-teardown_check-records=%s", records);
 	argv[n++] = rec;
 	argv[n] = NULL;
@@ -732,6 +737,9 @@ static void cocci_line(struct tree *t, char *line, const char *cwd)
 	free(r->tag);
 	r->tag = xstrdup(tag + 1);
 	r->tag[strcspn(r->tag, "]")] = '\0';
+	/* as the scripts' headers say: Moderate but for the async one */
+	r->confidence = !strcmp(r->tag, "teardown-async") ?
+			TD_CONFIDENCE_HIGH : TD_CONFIDENCE_MEDIUM;
 	/* the plugin's message text: the resource is the first 'quoted' */
 	if ((q = strchr(msg, '\'')) && strchr(q + 1, '\'')) {
 		free(r->resource);
@@ -944,6 +952,10 @@ static void find_tools(struct tree *t, const struct td_tree_env *env)
 	if (!(t->rules = td_rules_load(t->o.rules, TD_KVER_ANY, err,
 				       sizeof(err))))
 		td_die("%s", err);
+	if (!t->o.confidence)
+		t->o.confidence = td_default_confidence();
+	if (!td_confidence_parse(t->o.confidence, err, sizeof(err)))
+		td_die("%s", err);
 	if (td_unknown_tag(t->rules, t->o.enable, err, sizeof(err)) ||
 	    td_unknown_tag(t->rules, t->o.disable, err, sizeof(err)))
 		td_die("%s", err);
@@ -1080,6 +1092,10 @@ static void summary(struct tree *t)
 			"teardown-check: left unjudged (counted, not reported): %d handles not kept in a field or global, %d resources handed to other code, %d error exits not certain, %d functions over the path budget\n",
 			rs->stats.unkeyed, rs->stats.handed_off,
 			rs->stats.error_undecided, rs->stats.error_budget);
+	if (rs->stats.below_confidence)
+		fprintf(stderr,
+			"teardown-check: %d findings of less than %s confidence not shown (--confidence low shows them)\n",
+			rs->stats.below_confidence, t->o.confidence);
 	fprintf(stderr, "teardown-check: %ldm%02lds\n", spent / 60, spent % 60);
 }
 
@@ -1183,7 +1199,8 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	if (!t.o.cocci)
 		check_plugin_loads(&t);
 	run_jobs(&t);
-	td_results_filter(&t.results, t.o.enable, t.o.disable);
+	td_results_filter(&t.results, t.o.enable, t.o.disable,
+			  td_confidence_parse(t.o.confidence, NULL, 0));
 	td_results_finish(&t.results);
 	if (t.o.write_baseline) {
 		if (td_baseline_write(&t.results, t.o.write_baseline, err,
