@@ -47,6 +47,7 @@ reported() {
 			tag = $NF; gsub(/[][]/, "", tag)
 			q = index($0, "\x27"); rest = substr($0, q + 1)
 			res = q ? substr(rest, 1, index(rest, "\x27") - 1) : ""
+			gsub(/[ \t]/, "", res)	# as the round files write it
 			print at[1] ":" at[2], tag, res
 		}' | sort -u
 	[ "${PIPESTATUS[0]}" -le 1 ] || { cat "$work/log" >&2; exit 2; }

@@ -788,7 +788,16 @@ def td_decide(p, report, org):
         rebased = remove and td_rebase(f, fn, fix, remove)
         if rebased:
             fix = rebased
-        if remove:
+        # as check_release.c: a fix remove() cannot compile is not offered
+        if remove and not rebased and '[' in handle:
+            msg = "%s '%s' %s in %s is never %s on remove; release each in %s() with %s(), in a loop over them (no fix offered) [%s]" % (
+                fam['noun'], handle, fam['did'], where, fam['undone'], remove,
+                fix.split('(')[0], fam['tag'])
+        elif remove and not rebased:
+            msg = "%s '%s' %s in %s is never %s on remove; %s() cannot name it: keep it where %s() can reach it and release it there with %s() (no fix offered) [%s]" % (
+                fam['noun'], handle, fam['did'], where, fam['undone'], remove,
+                remove, fix.split('(')[0], fam['tag'])
+        elif remove:
             msg = "%s '%s' %s in %s is never %s on remove; add %s to %s() [%s]" % (
                 fam['noun'], handle, fam['did'], where, fam['undone'], fix,
                 remove, fam['tag'])

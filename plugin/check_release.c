@@ -218,14 +218,29 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 	const struct td_family *fam = &m->rules->families[res->family];
 	char where[512], fix[TD_KEY_LEN], msg[2048], managed[256];
 	struct td_finding f;
-	int can_insert = td_fix_text(m, res, 1, fix, sizeof(fix));
+	int can_insert = td_fix_text(m, res, 1, m->remove, fix, sizeof(fix));
+	int fix_call = (int)strcspn(fix, "(");
 
 	if (res->fn == m->probe)
 		snprintf(where, sizeof(where), "%s()", td_fn_name(m, res->fn));
 	else
 		snprintf(where, sizeof(where), "%s() (called from %s())",
 			 td_fn_name(m, res->fn), td_fn_name(m, m->probe));
-	if (m->remove >= 0)
+	if (m->remove >= 0 && !can_insert && strstr(res->text, "["))
+		/* p->chan[i].work: probe's index means nothing in remove */
+		snprintf(msg, sizeof(msg),
+			 "%s '%s' %s in %s is never %s on %s; release each in %s() with %.*s(), in a loop over them (no fix offered) [%s]",
+			 fam->noun, res->text, fam->did, where, fam->undone,
+			 m->drv->module ? "module exit" : "remove",
+			 td_fn_name(m, m->remove), fix_call, fix, fam->tag);
+	else if (m->remove >= 0 && !can_insert)
+		snprintf(msg, sizeof(msg),
+			 "%s '%s' %s in %s is never %s on %s; %s() cannot name it: keep it where %s() can reach it and release it there with %.*s() (no fix offered) [%s]",
+			 fam->noun, res->text, fam->did, where, fam->undone,
+			 m->drv->module ? "module exit" : "remove",
+			 td_fn_name(m, m->remove), td_fn_name(m, m->remove),
+			 fix_call, fix, fam->tag);
+	else if (m->remove >= 0)
 		snprintf(msg, sizeof(msg),
 			 "%s '%s' %s in %s is never %s on %s; add %s to %s() [%s]",
 			 fam->noun, res->text, fam->did, where, fam->undone,

@@ -89,7 +89,7 @@ const char *td_fn_name(const struct td_model *m, int fn);
 void td_trace(const struct td_model *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int td_fix_text(const struct td_model *m, const struct td_resource *res,
-		int in_remove, char *buf, size_t len);
+		int in_remove, int at_fn, char *buf, size_t len);
 int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
 		    char *set);
 int td_feeds(const struct td_model *m, int call, const struct td_resource *q);

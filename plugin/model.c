@@ -846,13 +846,14 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 	       id_matches(m, res, c, rule);
 }
 
-/* The resource's text as remove() would write it. */
+/* The resource's text as function fn (remove()) would write it. */
 static int rebase_handle(const struct td_model *m,
-			 const struct td_resource *res, char *buf, size_t len)
+			 const struct td_resource *res, int fn, char *buf,
+			 size_t len)
 {
 	struct td_path base;
 
-	if (m->remove < 0)
+	if (fn < 0)
 		return 0;
 	if (!res->path) {
 		/* a cookie or a pointer: as remove would name it */
@@ -867,7 +868,7 @@ static int rebase_handle(const struct td_model *m,
 			      &ok);
 		return ok;
 	}
-	if (!td_rebase_text(m, res->path, m->remove, buf, len))
+	if (!td_rebase_text(m, res->path, fn, buf, len))
 		return 0;
 	if (res->path->base == TD_BASE_GLOBAL || !res->path->via_pointer) {
 		snprintf(buf, len, "%s", res->text);
@@ -877,7 +878,7 @@ static int rebase_handle(const struct td_model *m,
 		return 0;
 	base = *res->path;
 	base.nfields = 0;
-	if (!td_rebase_text(m, &base, m->remove, buf, len))
+	if (!td_rebase_text(m, &base, fn, buf, len))
 		return 0;
 	snprintf(buf + strlen(buf), len - strlen(buf), "%s",
 		 res->text + strlen(res->path->var));
@@ -899,15 +900,16 @@ static void plain_text(const char *text, char *buf, size_t len)
 /*
  * Expand a fix= template: %h handle, %i id, %N argument N; in remove()'s
  * words (in_remove) or as the acquiring call wrote them.  Returns whether
- * the text compiles where it would go.
+ * the text compiles where it would go: in remove(), or else in function
+ * 'at' (probe, on its error paths), where a helper's words may not.
  */
 int td_fix_text(const struct td_model *m, const struct td_resource *res,
-		int in_remove, char *buf, size_t len)
+		int in_remove, int at_fn, char *buf, size_t len)
 {
 	const struct td_family *fam = &m->rules->families[res->family];
 	const char *t = res->rule && res->rule->fix ? res->rule->fix : fam->fix;
 	const struct td_call *c = res->call >= 0 ? &m->unit->calls[res->call] : NULL;
-	int rebasable = 1, deref = 0;
+	int rebasable = 1, deref = 0, helper_args = 0;
 	size_t at = 0;
 
 	if (!t)
@@ -931,9 +933,19 @@ int td_fix_text(const struct td_model *m, const struct td_resource *res,
 				snprintf(piece, sizeof(piece), "%s",
 					 res->path || !h || !h->text ?
 					 res->text : h->text);
-			} else if (!rebase_handle(m, res, piece, sizeof(piece))) {
+			} else if (!rebase_handle(m, res, m->remove, piece,
+						  sizeof(piece))) {
 				snprintf(piece, sizeof(piece), "%s", res->text);
 				rebasable = 0;
+			}
+			if (!in_remove && res->fn != at_fn) {
+				char there[TD_KEY_LEN];
+
+				/* a helper's handle: the same words there? */
+				if (!rebase_handle(m, res, at_fn, there,
+						   sizeof(there)) ||
+				    strcmp(there, piece))
+					rebasable = 0;
 			}
 		} else if (*t == 'i' && c && res->rule && res->rule->id >= 0) {
 			v = &c->arg[res->rule->id];
@@ -954,9 +966,10 @@ int td_fix_text(const struct td_model *m, const struct td_resource *res,
 		else if (v && v->kind == TD_VAL_CONST)
 			snprintf(piece, sizeof(piece), "%ld", v->cst);
 		else if (v && written_text(v, raw, sizeof(raw)))
-			plain_text(raw, piece, sizeof(piece));
+			plain_text(raw, piece, sizeof(piece)),
+			helper_args = 1;
 		else if (v)
-			snprintf(piece, sizeof(piece), "...");
+			snprintf(piece, sizeof(piece), "..."), rebasable = 0;
 		if (deref && piece[0] == '&')
 			memmove(piece, piece + 1, strlen(piece));
 		else if (deref)
@@ -965,6 +978,14 @@ int td_fix_text(const struct td_model *m, const struct td_resource *res,
 		at += snprintf(buf + at, len - at, "%s", piece);
 	}
 	buf[at < len ? at : len - 1] = '\0';
+	/* the acquiring call's other arguments, in a helper's words */
+	if (!in_remove && helper_args && res->fn != at_fn)
+		rebasable = 0;
+	/* a call's result with no name ("of_iomap()") is not a handle */
+	if (res->text[0] && res->text[strlen(res->text) - 1] == ')' &&
+	    strchr(res->text, '(') && !strchr(res->text, '>') &&
+	    !strchr(res->text, '.'))
+		rebasable = 0;
 	return rebasable && (!in_remove || m->remove >= 0);
 }
 

@@ -15,6 +15,7 @@ from conftest import REPO, kbuild_check_argv, run_checker
 from found_bugs import FOUND
 
 FIX_KINDS = ("checker", "corrected", "alternative", "beyond")
+DEFAULT_OUTPUT = ("--stats", "--confidence=medium")
 
 pytestmark = pytest.mark.kernel
 
@@ -116,8 +117,11 @@ def test_found_bug_patch(gcc73_kernel, bug, tmp_path):
     after = warnings(kernel, bug["obj"], patched, tmp_path)
     assert not after - before, "new W=1 warnings: %s" % (after - before)
 
+    # each is a real bug: the default output (medium confidence and up)
+    # must show it, not only --confidence=low (issue 17)
     _, found, _, _, err = run_checker(
-        kbuild_check_argv(kernel, bug["obj"], original), kernel.build)
+        kbuild_check_argv(kernel, bug["obj"], original), kernel.build,
+        extra=DEFAULT_OUTPUT)
     bug_keys = {(bug["tag"], r) for r in bug["resources"]} | \
         set(bug.get("also", ()))
     assert bug_keys <= keys(found), "the bug is not reported: " + err[-2000:]
@@ -126,7 +130,8 @@ def test_found_bug_patch(gcc73_kernel, bug, tmp_path):
                 (tag, re.search(r"'([^']+)'", msg).group(1)) in bug_keys], \
             "the fix should say %r: %s" % (bug["says"], err[-2000:])
     rc, fixed, _, _, err = run_checker(
-        kbuild_check_argv(kernel, bug["obj"], patched), kernel.build)
+        kbuild_check_argv(kernel, bug["obj"], patched), kernel.build,
+        extra=DEFAULT_OUTPUT)
     assert rc == 0, err[-3000:]
     assert not bug_keys & keys(fixed), err[-2000:]
     assert keys(fixed) <= keys(found), "new findings: %s" % (

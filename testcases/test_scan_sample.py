@@ -98,8 +98,9 @@ def reported(request):
     got = set()
     for f in json.loads(r.stdout)["findings"]:
         m = re.search(r"'([^']+)'", f["message"])
+        # a name with blanks ("(dm + ...)->work") is written without them
         got.add(("%s:%d" % (f["file"], f["line"]), f["tag"],
-                 m.group(1) if m else ""))
+                 re.sub(r"\s", "", m.group(1)) if m else ""))
     return path, got
 
 
