@@ -85,7 +85,7 @@ for round in "$@"; do
 		function pct(a, b) { return b ? sprintf("%d%%", 100 * a / b + 0.5) : "-" }
 		END {
 			printf "| %s | %s | %d | %d | %s | %d | %s | %d | %s | %s | %d | %s |\n",
-				name, kernel, read, t, c, f,
+				name, kernel, read, t, c + 0, f,
 				pct(t + c, read), now, pct(nowgood, now),
 				pct(nowgood, t + c), below,
 				offered ? right "/" offered : "-"

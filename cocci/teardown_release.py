@@ -502,7 +502,9 @@ def td_decide(p, report, org):
             msg = "%s '%s' %s in %s is never %s on remove; release each in %s() with %s(), in a loop over them (no fix offered) [%s]" % (
                 fam['noun'], handle, fam['did'], where, fam['undone'], remove,
                 fix.split('(')[0], fam['tag'])
-        elif remove and not rebased:
+        elif remove and not rebased and (
+                re.match(r'^[A-Za-z_]\w*\(.*\)$', handle) or
+                (fn != probe and td_is_local(f, fn, re.split(r'\W', handle)[0]))):
             msg = "%s '%s' %s in %s is never %s on remove; %s() cannot name it: keep it where %s() can reach it and release it there with %s() (no fix offered) [%s]" % (
                 fam['noun'], handle, fam['did'], where, fam['undone'], remove,
                 remove, fix.split('(')[0], fam['tag'])

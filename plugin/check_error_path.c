@@ -1254,9 +1254,7 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		if (ctx->owned_elsewhere[it->res]) {
 			td_trace(m, "%s: %s, not reported",
 				 m->res[it->res].text,
-				 ctx->owned_elsewhere[it->res] == OWNED_BY_MODULE ?
-				 "a global module_exit releases: kept for the module's lifetime" :
-				 "released in an operation another subsystem calls, which may run on this failure");
+				 "a global module_exit releases: kept for the module's lifetime");
 			count_undecided(ctx, it->res);
 			continue;
 		}
@@ -1498,10 +1496,10 @@ static void chain(int nkeys, int n, const int *key, int **first, int **next)
  * unregisters it.  A global the module's exit releases lives as long as
  * the module, not the device: probe's failure exits need not give it back.
  *
- * An operation another subsystem calls (its address in a static ops
- * table) that releases it: libata's ata_host_start() registers a devres
- * action that calls .host_stop, so sata_fsl's iounmap() there runs when
- * probe fails after it.  Whether it does is the subsystem's to say.
+ * Not an operation of a static ops table that releases it, though one
+ * may run on failure (libata's .host_stop, through ata_host_start()'s
+ * devres): a .suspend does too (wm97xx_battery, r592), and the facts do
+ * not say which field of the table the function is in.
  */
 static void find_owned_elsewhere(struct ep_ctx *ctx)
 {
@@ -1524,8 +1522,6 @@ static void find_owned_elsewhere(struct ep_ctx *ctx)
 				continue;
 			if (set[fn] && !strncmp(m->res[r].key, "global ", 7))
 				ctx->owned_elsewhere[r] = OWNED_BY_MODULE;
-			else if (u->funcs[fn].in_ops && !m->in_teardown[fn])
-				ctx->owned_elsewhere[r] = OWNED_BY_OPS;
 		}
 	free(set);
 }

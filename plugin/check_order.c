@@ -112,9 +112,9 @@ static void report_order(struct td_model *m, int r, int q, int call, int pr,
 			 order_fix(m, r, q, pr, pq, fix, sizeof(fix)));
 	memset(&f, 0, sizeof(f));
 	f.tag = devm ? "teardown-devm-order" : "teardown-order";
-	/* the source must fire in a window; after remove() returned, a
-	 * window the driver usually closed by quiescing the device */
-	f.confidence = devm ? TD_CONFIDENCE_LOW : TD_CONFIDENCE_MEDIUM;
+	/* the source must fire in a window (precision rounds 2 and 3: the
+	 * devres window is one by the contract 19 times in 22) */
+	f.confidence = TD_CONFIDENCE_MEDIUM;
 	f.loc = step_loc(m, pq);
 	f.msg = msg;
 	f.function = m->steps[pq].devres ? "devres" :

@@ -213,6 +213,24 @@ static int unloadable(const struct td_model *m)
 	return 0;
 }
 
+/*
+ * A handle remove() has no way to name, whatever variables it adds: a
+ * call's result never stored ("of_iomap()"), or a helper's own local
+ * (phy_parameter->reg in parse_phy_data()).  Then a fix in those words
+ * is not offered.  A field of the driver's struct is: remove() gets the
+ * struct from the device, so "add X" reads right even without a fix-it.
+ */
+static int unnameable(const struct td_model *m, const struct td_resource *res)
+{
+	size_t n = strlen(res->text);
+
+	if (n && res->text[n - 1] == ')' && strchr(res->text, '(') &&
+	    !strpbrk(res->text, ">."))
+		return 1;
+	return res->fn != m->probe && res->path && res->path->var &&
+	       res->path->base_param < 0 && res->path->base != TD_BASE_GLOBAL;
+}
+
 static void report_missing(struct td_model *m, const struct td_resource *res)
 {
 	const struct td_family *fam = &m->rules->families[res->family];
@@ -233,7 +251,7 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 			 fam->noun, res->text, fam->did, where, fam->undone,
 			 m->drv->module ? "module exit" : "remove",
 			 td_fn_name(m, m->remove), fix_call, fix, fam->tag);
-	else if (m->remove >= 0 && !can_insert)
+	else if (m->remove >= 0 && !can_insert && unnameable(m, res))
 		snprintf(msg, sizeof(msg),
 			 "%s '%s' %s in %s is never %s on %s; %s() cannot name it: keep it where %s() can reach it and release it there with %.*s() (no fix offered) [%s]",
 			 fam->noun, res->text, fam->did, where, fam->undone,

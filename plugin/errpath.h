@@ -100,7 +100,6 @@ struct ep_summary {
 /* Who else gives a resource back when probe fails (ep_ctx.owned_elsewhere). */
 enum {
 	OWNED_BY_MODULE = 1,	/* a global module_exit releases */
-	OWNED_BY_OPS,		/* an operation another subsystem calls */
 };
 
 struct ep_ctx {

@@ -6,8 +6,9 @@ of each level:
 - high: work probe queues and remove() never cancels;
 - medium: work only an ops callback queues (a request another subsystem
   makes, which its unregister may have completed);
-- low: work remove() cancels while the managed IRQ whose handler queues
-  it stays live until devres frees it (teardown-devm-order).
+- medium too: work remove() cancels while the managed IRQ whose handler
+  queues it stays live until devres frees it (teardown-devm-order);
+- low: work initialised and never queued in this file.
 
 The default output shows medium and high; --confidence=low (or
 $TEARDOWN_CONFIDENCE) shows all, --confidence=high only the first; JSON
@@ -42,7 +43,8 @@ int cancel_work_sync(struct work_struct *w);
 struct conf_priv {
 	struct work_struct probe_work;	/* queued by probe: high */
 	struct work_struct ops_work;	/* queued by an op: medium */
-	struct work_struct irq_work;	/* devm IRQ outlives remove: low */
+	struct work_struct irq_work;	/* devm IRQ outlives remove: medium */
+	struct work_struct idle_work;	/* never queued here: low */
 	int count;
 };
 static struct conf_priv priv;
@@ -72,6 +74,7 @@ static int conf_probe(struct platform_device *pdev)
 	INIT_WORK(&priv.probe_work, conf_work);
 	INIT_WORK(&priv.ops_work, conf_work);
 	INIT_WORK(&priv.irq_work, conf_work);
+	INIT_WORK(&priv.idle_work, conf_work);
 	schedule_work(&priv.probe_work);
 	return devm_request_irq(&pdev->dev, 1, conf_irq, 0, "conf", &priv);
 }
@@ -91,7 +94,8 @@ struct platform_driver conf_driver = {
 EXPECTED = {
     "probe_work": ("teardown-work", "high"),
     "ops_work": ("teardown-work", "medium"),
-    "irq_work": ("teardown-devm-order", "low"),
+    "irq_work": ("teardown-devm-order", "medium"),
+    "idle_work": ("teardown-work", "low"),
 }
 
 
@@ -126,7 +130,8 @@ def found(r):
     doc = json.loads(r.stdout)
     out = {}
     for f in doc["findings"]:
-        field = re.search(r"(probe|ops|irq)_work", f["message"]).group(0)
+        field = re.search(r"(probe|ops|irq|idle)_work",
+                          f["message"]).group(0)
         out[field] = (f["tag"], f["confidence"])
     return out
 
@@ -136,16 +141,16 @@ def test_each_level_is_given_by_its_evidence(tree):
 
 
 @pytest.mark.parametrize("level,shown", [
-    (None, {"probe_work", "ops_work"}),
-    ("medium", {"probe_work", "ops_work"}),
+    (None, {"probe_work", "ops_work", "irq_work"}),
+    ("medium", {"probe_work", "ops_work", "irq_work"}),
     ("high", {"probe_work"}),
-    ("low", {"probe_work", "ops_work", "irq_work"}),
+    ("low", set(EXPECTED)),
 ])
 def test_the_default_hides_low_and_says_how_many(tree, level, shown):
     args = ("--confidence", level) if level else ()
     r = tree_run(tree, *args)
     assert set(found(r)) == shown
-    hidden = 3 - len(shown)
+    hidden = len(EXPECTED) - len(shown)
     said = re.search(r"^teardown-check: (\d+) findings of less than (\w+) "
                      r"confidence not shown", r.stderr, re.M)
     if hidden:
@@ -174,13 +179,14 @@ def test_sarif_level_and_rank(tree, sarif_validator):
     sarif_validator(sarif)
     got = {}
     for res in sarif["runs"][0]["results"]:
-        field = re.search(r"(probe|ops|irq)_work",
+        field = re.search(r"(probe|ops|irq|idle)_work",
                           res["message"]["text"]).group(0)
         got[field] = (res["level"], res["rank"],
                       res["properties"]["confidence"])
     assert got == {"probe_work": ("warning", 90.0, "high"),
                    "ops_work": ("warning", 60.0, "medium"),
-                   "irq_work": ("note", 30.0, "low")}
+                   "irq_work": ("warning", 60.0, "medium"),
+                   "idle_work": ("note", 30.0, "low")}
 
 
 def test_kbuild_mode_filters_in_the_plugin(tree):
@@ -196,9 +202,9 @@ def test_kbuild_mode_filters_in_the_plugin(tree):
         below = int(re.search(r"below_confidence=(\d+)", r.stderr).group(1))
         return warned, below
 
-    assert kbuild() == ({"probe_work", "ops_work"}, 1)
+    assert kbuild() == ({"probe_work", "ops_work", "irq_work"}, 1)
     assert kbuild("--confidence=low") == (set(EXPECTED), 0)
-    assert kbuild("--confidence=high") == ({"probe_work"}, 2)
+    assert kbuild("--confidence=high") == ({"probe_work"}, 3)
     assert kbuild(env=env_without_level(TEARDOWN_CONFIDENCE="low")) == \
         (set(EXPECTED), 0)
 
