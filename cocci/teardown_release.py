@@ -26,6 +26,7 @@ class TdFile:
         self.drivers = {}	# object -> [probe, remove text or None]
         self.funcs = set()	# functions defined here
         self.vars = {}		# function -> {name: type}
+        self.params = {}	# function -> {name}: the parameters of vars
         self.calls = {}		# function -> [(line, col, callee, args)]
         self.stmts = {}		# function -> [(line, col, is_return)]
         self.acqs = {}		# (line, col) -> acquisition
@@ -72,6 +73,13 @@ def td_is_local(f, fn, name):
     return name in f.vars.get(fn, {})
 
 
+def td_helper_local(f, fn, handle):
+    """Is the base of the handle a local of fn, not a parameter?  As
+    unnameable() in check_release.c."""
+    base = re.split(r'\W', handle)[0]
+    return td_is_local(f, fn, base) and base not in f.params.get(fn, ())
+
+
 def td_arg(args, n):
     if n is None:
         return None
@@ -106,6 +114,8 @@ def td_driver(p, obj, probe, remove):
 
 def td_var(p, name, type_, fn=None):
     f = td_file(p)
+    if fn:
+        f.params.setdefault(fn, set()).add(name)
     fn = fn or p[0].current_element
     if fn == name:		# a global: spatch names it after itself
         return
@@ -503,8 +513,8 @@ def td_decide(p, report, org):
                 fam['noun'], handle, fam['did'], where, fam['undone'], remove,
                 fix.split('(')[0], fam['tag'])
         elif remove and not rebased and (
-                re.match(r'^[A-Za-z_]\w*\(.*\)$', handle) or
-                (fn != probe and td_is_local(f, fn, re.split(r'\W', handle)[0]))):
+                re.match(r'^[A-Za-z_]\w*\([^>.]*\)$', handle) or
+                (fn != probe and td_helper_local(f, fn, handle))):
             msg = "%s '%s' %s in %s is never %s on remove; %s() cannot name it: keep it where %s() can reach it and release it there with %s() (no fix offered) [%s]" % (
                 fam['noun'], handle, fam['did'], where, fam['undone'], remove,
                 remove, fix.split('(')[0], fam['tag'])

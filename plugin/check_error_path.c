@@ -906,6 +906,7 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 	const struct td_family *fam = family_of(ctx, it->res);
 	struct td_resource res = m->res[it->res];
 	char fix[TD_KEY_LEN], msg[2048], how[1024], got[512], n1[512], n2[512];
+	char add[TD_KEY_LEN + 64] = "";
 	const char *probe = td_fn_name(m, fn);
 	int failing, skipped = release_in(ctx, fn, it, &failing), wrong = -1;
 	int undo, named;
@@ -925,7 +926,7 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 		res.loc = m->unit->calls[it->call].loc;
 		res.fn = m->unit->calls[it->call].fn;
 	}
-	named = td_fix_text(m, &res, 0, fn, fix, sizeof(fix));
+	named = td_fix_text(m, &res, fn, fix, sizeof(fix));
 	if (it->by >= 0)
 		snprintf(got, sizeof(got), ", and %s() can %s it once %s '%s' is live",
 			 m->res[it->by].callback ? m->res[it->by].callback :
@@ -940,32 +941,30 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 		got[0] = '\0';
 	if (skipped < 0)
 		wrong = wrong_handle_release(ctx, fn, it, fix);
-	if (skipped >= 0 && failing && !named)
-		snprintf(how, sizeof(how),
-			 "other error paths release it (%s() at line %d), %s not; jump to the label before that call",
-			 m->unit->calls[skipped].callee,
-			 m->unit->calls[skipped].loc.line,
-			 at[0] ? "these do" : "this one does");
-	else if (skipped >= 0 && failing)
-		snprintf(how, sizeof(how),
-			 "other error paths release it (%s() at line %d), %s not; add %s %s or jump to the label before that call",
-			 m->unit->calls[skipped].callee,
-			 m->unit->calls[skipped].loc.line,
-			 at[0] ? "these do" : "this one does", fix,
-			 at[0] ? "there" : "here");
-	else if (skipped >= 0 && !named)
-		snprintf(how, sizeof(how),
-			 "%s() releases it only on success (%s() at line %d); release it so on %s too",
-			 probe, m->unit->calls[skipped].callee,
-			 m->unit->calls[skipped].loc.line,
+	/* a fix in words that do not compile here is not offered */
+	if (named)
+		snprintf(add, sizeof(add), "add %s to %s", fix,
 			 at[0] ? "these error paths" : "this error path");
-	else if (skipped >= 0)
+	if (skipped >= 0 && failing) {
+		char here[TD_KEY_LEN + 32] = "";
+
+		if (named)
+			snprintf(here, sizeof(here), "add %s %s or ", fix,
+				 at[0] ? "there" : "here");
+		snprintf(how, sizeof(how),
+			 "other error paths release it (%s() at line %d), %s not; %sjump to the label before that call",
+			 m->unit->calls[skipped].callee,
+			 m->unit->calls[skipped].loc.line,
+			 at[0] ? "these do" : "this one does", here);
+	} else if (skipped >= 0)
 		/* no label to jump to: the release is on the way to success */
 		snprintf(how, sizeof(how),
-			 "%s() releases it only on success (%s() at line %d); add %s to %s",
+			 "%s() releases it only on success (%s() at line %d); %s%s%s",
 			 probe, m->unit->calls[skipped].callee,
-			 m->unit->calls[skipped].loc.line, fix,
-			 at[0] ? "these error paths" : "this error path");
+			 m->unit->calls[skipped].loc.line,
+			 named ? add : "release it so on ",
+			 named ? "" : at[0] ? "these error paths" :
+			 "this error path", named ? "" : " too");
 	else if (wrong >= 0) {
 		char given[256];
 
@@ -976,29 +975,20 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 			 m->unit->calls[wrong].callee,
 			 m->unit->calls[wrong].loc.line, given, res.text);
 	} else if (it->helper_exit >= 0 &&
-		   (undo = teardown_helper(ctx, it->res)) >= 0 && !named)
+		   (undo = teardown_helper(ctx, it->res)) >= 0)
 		snprintf(how, sizeof(how),
-			 "call %s(), with which %s() releases it, where %s() fails at line %d",
+			 "call %s(), with which %s() releases it, where %s() fails at line %d%s%s",
 			 m->unit->calls[undo].callee, td_fn_name(m, m->remove),
 			 td_fn_name(m, m->unit->blocks[it->helper_exit].fn),
-			 m->unit->blocks[it->helper_exit].loc.line);
-	else if (it->helper_exit >= 0 &&
-		 (undo = teardown_helper(ctx, it->res)) >= 0)
-		snprintf(how, sizeof(how),
-			 "call %s(), with which %s() releases it, where %s() fails at line %d, or add %s to %s",
-			 m->unit->calls[undo].callee, td_fn_name(m, m->remove),
-			 td_fn_name(m, m->unit->blocks[it->helper_exit].fn),
-			 m->unit->blocks[it->helper_exit].loc.line, fix,
-			 at[0] ? "these error paths" : "this error path");
+			 m->unit->blocks[it->helper_exit].loc.line,
+			 named ? ", or " : "", named ? add : "");
 	else if (!named)
-		/* a fix in words that do not compile here helps nobody */
 		snprintf(how, sizeof(how),
 			 "%s() cannot name it here: release it with %.*s() where '%s' is in scope, or keep it where %s reach it (no fix offered)",
 			 probe, (int)strcspn(fix, "("), fix, res.text,
 			 at[0] ? "these error paths" : "this error path can");
 	else
-		snprintf(how, sizeof(how), "add %s to %s%s", fix,
-			 at[0] ? "these error paths" : "this error path",
+		snprintf(how, sizeof(how), "%s%s", add,
 			 fam->hold_armed && it->by >= 0 ?
 			 ", after the source is stopped" : "");
 	snprintf(msg, sizeof(msg), "%s '%s'", fam->noun, res.text);
@@ -1251,10 +1241,9 @@ static void at_exit(struct ep_ctx *ctx, struct ep_walk *w,
 		if (it->by >= 0 && find_item(st, it->by) >= 0 &&
 		    !st->item[find_item(st, it->by)].managed)
 			continue;	/* its source leaks: reported itself */
-		if (ctx->owned_elsewhere[it->res]) {
-			td_trace(m, "%s: %s, not reported",
-				 m->res[it->res].text,
-				 "a global module_exit releases: kept for the module's lifetime");
+		if (ctx->module_owned[it->res]) {
+			td_trace(m, "%s: a global module_exit releases: kept for the module's lifetime, not reported",
+				 m->res[it->res].text);
 			count_undecided(ctx, it->res);
 			continue;
 		}
@@ -1489,24 +1478,20 @@ static void chain(int nkeys, int n, const int *key, int **first, int **next)
 }
 
 /*
- * Resources another owner may give back when probe fails:
- *
  * A PCI bridge's probe registers a platform driver kept in a global and
  * fails on purpose, so that the bridge's own driver can bind; module_exit
  * unregisters it.  A global the module's exit releases lives as long as
  * the module, not the device: probe's failure exits need not give it back.
- *
- * Not an operation of a static ops table that releases it, though one
- * may run on failure (libata's .host_stop, through ata_host_start()'s
- * devres): a .suspend does too (wm97xx_battery, r592), and the facts do
- * not say which field of the table the function is in.
+ * (Not so an operation of a static ops table: one may run on failure,
+ * libata's .host_stop through ata_host_start()'s devres, but a .suspend
+ * releases too, and the facts do not say which field it is in.)
  */
-static void find_owned_elsewhere(struct ep_ctx *ctx)
+static void find_module_owned(struct ep_ctx *ctx)
 {
 	const struct td_model *m = ctx->m;
 	const struct td_unit *u = m->unit;
 	char *set;
-	int i, r, fn;
+	int i, r;
 
 	if (m->drv->module)
 		return;		/* module_init's own exits: they must */
@@ -1514,15 +1499,14 @@ static void find_owned_elsewhere(struct ep_ctx *ctx)
 	if (!set)
 		abort();
 	td_reach_module(m, 0, set);
-	for (r = 0; r < m->nres; r++)
-		for (i = 0; i < u->ncalls && !ctx->owned_elsewhere[r]; i++) {
-			fn = u->calls[i].fn;
-			if (m->in_probe[fn] ||
-			    !td_call_applies(m, i, TD_RULE_RELEASE, &m->res[r]))
-				continue;
-			if (set[fn] && !strncmp(m->res[r].key, "global ", 7))
-				ctx->owned_elsewhere[r] = OWNED_BY_MODULE;
-		}
+	for (r = 0; r < m->nres; r++) {
+		if (strncmp(m->res[r].key, "global ", 7))
+			continue;
+		for (i = 0; i < u->ncalls && !ctx->module_owned[r]; i++)
+			if (set[u->calls[i].fn] && !m->in_probe[u->calls[i].fn] &&
+			    td_call_applies(m, i, TD_RULE_RELEASE, &m->res[r]))
+				ctx->module_owned[r] = 1;
+	}
 	free(set);
 }
 
@@ -1549,16 +1533,15 @@ static void prepare(struct ep_ctx *ctx)
 	ctx->undecided_seen = (char *)calloc(m->nres + 1, 1);
 	ctx->exit_seen = (char *)calloc(u->nblocks + 1, 1);
 	ctx->failing_release = (char *)calloc(u->ncalls + 1, 1);
-	ctx->owned_elsewhere = (char *)calloc(m->nres + 1, 1);
+	ctx->module_owned = (char *)calloc(m->nres + 1, 1);
 	ctx->load_sym = (uint32_t *)malloc((u->nnames + 1) * sizeof(uint32_t));
 	ctx->load_known = (char *)calloc(u->nnames + 1, 1);
 	if (!key || !ctx->releases || !ctx->sum || !ctx->has_release ||
 	    !ctx->res_sym || !ctx->result_sym || !ctx->cb_fn ||
 	    !ctx->cb_holder || !ctx->undecided_seen || !ctx->exit_seen ||
-	    !ctx->failing_release || !ctx->owned_elsewhere || !ctx->load_sym ||
-	    !ctx->load_known)
+	    !ctx->failing_release || !ctx->module_owned || !ctx->load_sym || !ctx->load_known)
 		abort();
-	find_owned_elsewhere(ctx);
+	find_module_owned(ctx);
 	memset(ctx->releases, -1, (size_t)u->nfuncs * m->nres + 1);
 	for (i = 0; i < m->rules->nrules; i++)
 		if (m->rules->rules[i].kind == TD_RULE_RELEASE)
@@ -1613,7 +1596,7 @@ void td_check_error_path(struct td_model *m)
 	free(ctx.undecided_seen);
 	free(ctx.exit_seen);
 	free(ctx.failing_release);
-	free(ctx.owned_elsewhere);
+	free(ctx.module_owned);
 	free(ctx.releases);
 	free(ctx.res_sym);
 	free(ctx.result_sym);

@@ -172,45 +172,26 @@ static int released_elsewhere(const struct td_model *m,
  * other way, the ops another subsystem calls on requests that its
  * unregister may have completed: medium.  Nowhere in this file: low.
  */
-static enum td_confidence armed_confidence(const struct td_model *m,
+static enum td_confidence armed_confidence(struct td_model *m,
 					   const struct td_resource *res)
 {
-	const struct td_unit *u = m->unit;
-	char *own = (char *)calloc(u->nfuncs + 1, 1);
-	char *set = (char *)malloc(u->nfuncs + 1);
+	const int *feed = td_feed_matrix(m);
+	int n = m->nres, q = (int)(res - m->res), i;
 	enum td_confidence level = TD_CONFIDENCE_LOW;
-	int i, fn;
 
-	if (!own || !set)
-		abort();
-	for (i = 0; i < m->nres; i++) {
-		if (&m->res[i] == res || !td_callbacks_of(m, &m->res[i], set))
-			continue;	/* re-arming itself starts nothing */
-		for (fn = 0; fn < u->nfuncs; fn++)
-			own[fn] |= set[fn];
-	}
-	for (i = 0; i < u->ncalls && level < TD_CONFIDENCE_HIGH; i++) {
-		fn = u->calls[i].fn;
+	/* a callback of another source (re-arming itself starts nothing) */
+	for (i = 0; i < n; i++)
+		if (feed[i * n + q] >= 0)
+			return TD_CONFIDENCE_HIGH;
+	for (i = 0; i < m->unit->ncalls; i++) {
 		if ((!td_call_rule(m, i, TD_RULE_QUEUE) &&
 		     !td_call_rule(m, i, TD_RULE_USE)) || !td_feeds(m, i, res))
 			continue;
-		level = m->in_probe[fn] || own[fn] ? TD_CONFIDENCE_HIGH :
-			TD_CONFIDENCE_MEDIUM;
+		if (m->in_probe[m->unit->calls[i].fn])
+			return TD_CONFIDENCE_HIGH;
+		level = TD_CONFIDENCE_MEDIUM;
 	}
-	free(own);
-	free(set);
 	return level;
-}
-
-/* A module can be unloaded, or sysfs unbind a built-in driver: rarer. */
-static int unloadable(const struct td_model *m)
-{
-	int i;
-
-	for (i = 0; i < m->unit->ndrivers; i++)
-		if (m->unit->drivers[i].module && m->unit->drivers[i].remove)
-			return 1;
-	return 0;
 }
 
 /*
@@ -222,10 +203,7 @@ static int unloadable(const struct td_model *m)
  */
 static int unnameable(const struct td_model *m, const struct td_resource *res)
 {
-	size_t n = strlen(res->text);
-
-	if (n && res->text[n - 1] == ')' && strchr(res->text, '(') &&
-	    !strpbrk(res->text, ">."))
+	if (td_text_is_call(res->text))
 		return 1;
 	return res->fn != m->probe && res->path && res->path->var &&
 	       res->path->base_param < 0 && res->path->base != TD_BASE_GLOBAL;
@@ -236,7 +214,7 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 	const struct td_family *fam = &m->rules->families[res->family];
 	char where[512], fix[TD_KEY_LEN], msg[2048], managed[256];
 	struct td_finding f;
-	int can_insert = td_fix_text(m, res, 1, m->remove, fix, sizeof(fix));
+	int can_insert = td_fix_text(m, res, m->remove, fix, sizeof(fix));
 	int fix_call = (int)strcspn(fix, "(");
 
 	if (res->fn == m->probe)
@@ -286,7 +264,8 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 	f.tag = fam->tag;
 	f.confidence = fam->hold_armed ? armed_confidence(m, res) :
 		       TD_CONFIDENCE_HIGH;
-	if (m->remove < 0 && !m->drv->module && !unloadable(m) &&
+	/* sysfs unbind of a built-in driver is rarer than an unload */
+	if (m->remove < 0 && !m->drv->module && !m->unloadable &&
 	    f.confidence > TD_CONFIDENCE_MEDIUM)
 		f.confidence = TD_CONFIDENCE_MEDIUM;
 	f.loc = res->loc;

@@ -90,7 +90,7 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 	struct td_driver *drv;
 	struct td_stats scratch;
 	struct td_model m;
-	int i, j, unloadable;
+	int i, j;
 	unsigned int k;
 
 	if (!unit->ndrivers)
@@ -108,10 +108,9 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 	m.stats = stats;
 	m.report = report;
 	m.report_ctx = ctx;
-	unloadable = 0;
 	for (i = 0; i < unit->ndrivers; i++)
 		if (unit->drivers[i].module && unit->drivers[i].remove)
-			unloadable = 1;
+			m.unloadable = 1;
 	for (i = 0; i < unit->ndrivers; i++) {
 		int seen = 0, only_errors;
 
@@ -122,7 +121,7 @@ void td_check_unit(const struct td_unit *unit, const struct td_rules *rules,
 		only_errors = drv[i].module && !drv[i].remove;
 		/* nor can a device sysfs may not unbind, in a module that
 		 * cannot be unloaded (builtin_platform_driver()) */
-		only_errors |= drv[i].no_unbind && !unloadable &&
+		only_errors |= drv[i].no_unbind && !m.unloadable &&
 			       registered_here(unit, drv[i].object);
 		/* several driver objects may share one probe/remove pair */
 		for (j = 0; j < i; j++)

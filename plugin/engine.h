@@ -52,6 +52,7 @@ struct td_model {
 
 	const struct td_driver *drv;
 	int probe, remove;	/* function indices, remove may be -1 */
+	int unloadable;		/* the unit has a module_exit */
 	char *in_probe;		/* per function: reached from probe */
 	char *in_teardown;	/* reached from remove or a devres action */
 	struct td_resource *res;
@@ -89,7 +90,9 @@ const char *td_fn_name(const struct td_model *m, int fn);
 void td_trace(const struct td_model *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int td_fix_text(const struct td_model *m, const struct td_resource *res,
-		int in_remove, int at_fn, char *buf, size_t len);
+		int at_fn, char *buf, size_t len);
+/* A call's result with no name ("of_iomap()"): not a handle to name. */
+int td_text_is_call(const char *text);
 int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
 		    char *set);
 int td_feeds(const struct td_model *m, int call, const struct td_resource *q);

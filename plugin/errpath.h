@@ -97,11 +97,6 @@ struct ep_summary {
 	struct ep_item fail[EP_ITEMS];	/* on failure */
 };
 
-/* Who else gives a resource back when probe fails (ep_ctx.owned_elsewhere). */
-enum {
-	OWNED_BY_MODULE = 1,	/* a global module_exit releases */
-};
-
 struct ep_ctx {
 	struct td_model *m;
 	const int *feed;	/* td_feed_matrix() */
@@ -122,7 +117,7 @@ struct ep_ctx {
 	struct ep_leak *leaks;	/* found in the function being walked */
 	int nleaks, leaks_cap;
 	char *undecided_seen;	/* per resource: counted as undecided */
-	char *owned_elsewhere;	/* per resource: OWNED_BY_*, or 0 */
+	char *module_owned;	/* per resource: a global module_exit releases */
 	char *exit_seen;	/* per block: counted as a failure exit */
 	char *failing_release;	/* per call: a release made on a failing path */
 };

@@ -152,7 +152,7 @@ int td_results_read(struct td_results *rs, const char *records,
 			set(&last->other, f[8]);
 			set(&last->msg, f[9]);
 			last->confidence = n == 11 ?
-				td_confidence_parse(f[10], path, sizeof(path)) :
+				td_confidence_parse(f[10], NULL, 0) :
 				(enum td_confidence)0;
 			if (!last->confidence)
 				last->confidence = TD_CONFIDENCE_HIGH;

@@ -897,18 +897,27 @@ static void plain_text(const char *text, char *buf, size_t len)
 		snprintf(buf, len, "%s", text);
 }
 
+int td_text_is_call(const char *text)
+{
+	size_t n = strlen(text);
+
+	return n && text[n - 1] == ')' && strchr(text, '(') &&
+	       !strpbrk(text, ">.");
+}
+
 /*
- * Expand a fix= template: %h handle, %i id, %N argument N; in remove()'s
- * words (in_remove) or as the acquiring call wrote them.  Returns whether
- * the text compiles where it would go: in remove(), or else in function
- * 'at' (probe, on its error paths), where a helper's words may not.
+ * Expand a fix= template: %h handle, %i id, %N argument N, to go in
+ * function at_fn: in remove()'s words when at_fn is remove (or there is
+ * none), else as the acquiring call wrote them (probe's error paths).
+ * Returns whether the text compiles there: a helper's words may not.
  */
 int td_fix_text(const struct td_model *m, const struct td_resource *res,
-		int in_remove, int at_fn, char *buf, size_t len)
+		int at_fn, char *buf, size_t len)
 {
 	const struct td_family *fam = &m->rules->families[res->family];
 	const char *t = res->rule && res->rule->fix ? res->rule->fix : fam->fix;
 	const struct td_call *c = res->call >= 0 ? &m->unit->calls[res->call] : NULL;
+	int in_remove = at_fn == m->remove;
 	int rebasable = 1, deref = 0, helper_args = 0;
 	size_t at = 0;
 
@@ -981,10 +990,7 @@ int td_fix_text(const struct td_model *m, const struct td_resource *res,
 	/* the acquiring call's other arguments, in a helper's words */
 	if (!in_remove && helper_args && res->fn != at_fn)
 		rebasable = 0;
-	/* a call's result with no name ("of_iomap()") is not a handle */
-	if (res->text[0] && res->text[strlen(res->text) - 1] == ')' &&
-	    strchr(res->text, '(') && !strchr(res->text, '>') &&
-	    !strchr(res->text, '.'))
+	if (td_text_is_call(res->text))
 		rebasable = 0;
 	return rebasable && (!in_remove || m->remove >= 0);
 }

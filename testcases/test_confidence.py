@@ -211,10 +211,10 @@ def test_kbuild_mode_filters_in_the_plugin(tree):
 
 @pytest.mark.parametrize("argv", [
     ["--confidence=sure", "-O2", "conf.c"],
-    ["--compile-commands", "../../compile_commands.json", "--confidence",
-     "sure", "."],
+    ["--compile-commands", "{db}", "--confidence", "sure", "."],
 ])
 def test_unknown_confidence_is_one_line_and_exit_2(tree, argv):
+    argv = [a.format(db=tree / "compile_commands.json") for a in argv]
     r = subprocess.run([CHECKER] + argv, cwd=tree / "drivers" / "conf",
                        capture_output=True, text=True, timeout=600,
                        env=env_without_level())
