@@ -22,6 +22,9 @@
 #   fixes right      right / offered, as labelled when scanned
 #
 # A round file names its kernel ("# kernel: 7.3"); the default is 6.12.
+# With -v, each sampled finding is listed after its round's row, as
+# "shown", "below" (found under the default confidence) or "gone", with
+# its label: the list to read when a change moves a round.
 # Needs the prepared trees (make setup) and the checker built (make).
 # Environment: TEARDOWN_CACHE, JOBS (default: number of CPUs).
 set -e
@@ -29,6 +32,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/bench/common.sh"
 jobs=${JOBS:-$(nproc)}
 [ -x "$here/teardown-check" ] || { echo "bench: build the checker first (make)" >&2; exit 2; }
+verbose=0
+[ "$1" = -v ] && { verbose=1; shift; }
 [ $# -gt 0 ] || set -- "$here/testcases/scan-sample.txt" "$here"/testcases/precision/round-*.txt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -90,4 +95,10 @@ for round in "$@"; do
 				pct(nowgood, t + c), below,
 				offered ? right "/" offered : "-"
 		}' "$work/low" "$work/default" "$work/sample"
+	[ $verbose = 1 ] || continue
+	awk 'FILENAME == ARGV[1] { low[$1 " " $2 " " $3] = 1; next }
+	     FILENAME == ARGV[2] { shown[$1 " " $2 " " $3] = 1; next }
+	     { key = $1 " " $2 " " $3
+	       print (key in shown ? "shown" : key in low ? "below" : "gone"), $4, key }' \
+		"$work/low" "$work/default" "$work/sample" | sort
 done

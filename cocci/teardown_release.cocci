@@ -57,7 +57,6 @@ TD_API = {
     'pci_iomap_wc': {'role': 'acquire', 'family': 'mmio', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'pci_iounmap(%0, %h)', 'managed': False, 'variant': None},
     'pci_iomap_range': {'role': 'acquire', 'family': 'mmio', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'pci_iounmap(%0, %h)', 'managed': False, 'variant': None},
     'pci_iomap_wc_range': {'role': 'acquire', 'family': 'mmio', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'pci_iounmap(%0, %h)', 'managed': False, 'variant': None},
-    'ioport_map': {'role': 'acquire', 'family': 'mmio', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': 'ioport_unmap(%h)', 'managed': False, 'variant': 'devm_ioport_map'},
     'devm_ioremap': {'role': 'acquire', 'family': 'mmio', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': True, 'variant': None},
     'devm_ioremap_uc': {'role': 'acquire', 'family': 'mmio', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': True, 'variant': None},
     'devm_ioremap_wc': {'role': 'acquire', 'family': 'mmio', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': True, 'variant': None},
@@ -72,7 +71,6 @@ TD_API = {
     'devm_ioport_map': {'role': 'acquire', 'family': 'mmio', 'handle': 'ret', 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': True, 'variant': None},
     'iounmap': {'role': 'release', 'family': 'mmio', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     'pci_iounmap': {'role': 'release', 'family': 'mmio', 'handle': 1, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
-    'ioport_unmap': {'role': 'release', 'family': 'mmio', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     'devm_iounmap': {'role': 'release', 'family': 'mmio', 'handle': 1, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     'pcim_iounmap': {'role': 'release', 'family': 'mmio', 'handle': 1, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     'request_irq': {'role': 'acquire', 'family': 'irq', 'handle': 4, 'id': 0, 'callback': 1, 'callbacks': [1], 'wq': None, 'fix': 'free_irq(%i, %h)', 'managed': False, 'variant': 'devm_request_irq'},
@@ -256,6 +254,7 @@ TD_API = {
     'disable_irq': {'role': 'quiesce', 'family': 'irq', 'handle': None, 'id': 0, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     'kfree': {'role': 'free', 'family': None, 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     'kvfree': {'role': 'free', 'family': None, 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
+    'kmem_cache_free': {'role': 'free', 'family': None, 'handle': 1, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     'kfree_sensitive': {'role': 'free', 'family': None, 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     'devm_kfree': {'role': 'free', 'family': None, 'handle': 1, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     '__request_region': {'role': 'acquire', 'family': 'region', 'handle': 0, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': '__release_region(%0, %1, %2)', 'managed': False, 'variant': None},
@@ -284,10 +283,13 @@ TD_API = {
     'devm_add_action': {'role': 'action', 'family': None, 'handle': None, 'id': None, 'callback': 1, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     'devm_add_action_or_reset': {'role': 'action', 'family': None, 'handle': None, 'id': None, 'callback': 1, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
     '__devm_add_action_or_reset': {'role': 'action', 'family': None, 'handle': None, 'id': None, 'callback': 1, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
+    '__drmm_add_action': {'role': 'action', 'family': None, 'handle': None, 'id': None, 'callback': 1, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
+    '__drmm_add_action_or_reset': {'role': 'action', 'family': None, 'handle': None, 'id': None, 'callback': 1, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
+    '__drmm_workqueue_release': {'role': 'release', 'family': 'workqueue', 'handle': 1, 'id': None, 'callback': None, 'callbacks': [], 'wq': None, 'fix': None, 'managed': False, 'variant': None},
 }
 
 # calls that never take a resource over
-TD_NEUTRAL = {'kfree', 'kvfree', 'kfree_sensitive', 'devm_kfree', 'vfree', 'printk', '_printk', '_dev_err', '_dev_warn', '_dev_info', '_dev_notice', 'dev_err_probe', '__dynamic_dev_dbg', '__dynamic_pr_debug', 'platform_get_drvdata', 'dev_get_drvdata', 'pci_get_drvdata', 'i2c_get_clientdata', 'spi_get_drvdata', 'usb_get_intfdata', 'platform_set_drvdata', 'dev_set_drvdata', 'pci_set_drvdata', 'i2c_set_clientdata', 'spi_set_drvdata', 'usb_set_intfdata', 'IS_ERR', 'IS_ERR_OR_NULL', 'PTR_ERR', 'PTR_ERR_OR_ZERO', 'ERR_PTR', 'ERR_CAST', 'memset', 'memcpy', 'memmove', 'strscpy', 'sprintf', 'snprintf', 'scnprintf', '__underlying_memset', '__underlying_memcpy', '__underlying_memmove', 'fortify_memset_chk', 'fortify_memcpy_chk', 'mutex_lock', 'mutex_unlock', 'mutex_destroy', '__mutex_init', 'spin_lock', 'spin_unlock', 'spin_lock_irqsave', 'spin_unlock_irqrestore', '_raw_spin_lock', '_raw_spin_unlock', '_raw_spin_lock_irqsave', '_raw_spin_unlock_irqrestore', 'readb', 'readw', 'readl', 'readq', 'writeb', 'writew', 'writel', 'writeq', 'ioread8', 'ioread16', 'ioread32', 'iowrite8', 'iowrite16', 'iowrite32', 'ioread32be', 'iowrite32be', '__raw_readl', '__raw_writel', '__raw_readb', '__raw_writeb', '__raw_readw', '__raw_writew', '__raw_readq', '__raw_writeq', 'readl_relaxed', 'writel_relaxed', 'readb_relaxed', 'writeb_relaxed', 'readw_relaxed', 'writew_relaxed', 'readq_relaxed', 'writeq_relaxed', 'wake_up_process', 'complete', 'init_completion', '__init_waitqueue_head', '__wake_up', 'enable_irq', 'disable_irq', 'disable_irq_nosync', 'synchronize_irq', 'mod_timer', 'add_timer', 'hrtimer_start_range_ns', 'hrtimer_start', 'hrtimer_forward', 'hrtimer_forward_now', '__init_work', '__init_swait_queue_head', 'mem_alloc_profiling_enabled', 'alloc_tag_save', 'alloc_tag_restore', }
+TD_NEUTRAL = {'kfree', 'kvfree', 'kfree_sensitive', 'devm_kfree', 'vfree', 'kmem_cache_free', 'printk', '_printk', '_dev_err', '_dev_warn', '_dev_info', '_dev_notice', 'dev_err_probe', '__dynamic_dev_dbg', '__dynamic_pr_debug', 'platform_get_drvdata', 'dev_get_drvdata', 'pci_get_drvdata', 'i2c_get_clientdata', 'spi_get_drvdata', 'usb_get_intfdata', 'platform_set_drvdata', 'dev_set_drvdata', 'pci_set_drvdata', 'i2c_set_clientdata', 'spi_set_drvdata', 'usb_set_intfdata', 'IS_ERR', 'IS_ERR_OR_NULL', 'PTR_ERR', 'PTR_ERR_OR_ZERO', 'ERR_PTR', 'ERR_CAST', 'memset', 'memcpy', 'memmove', 'strscpy', 'sprintf', 'snprintf', 'scnprintf', '__underlying_memset', '__underlying_memcpy', '__underlying_memmove', 'fortify_memset_chk', 'fortify_memcpy_chk', 'mutex_lock', 'mutex_unlock', 'mutex_destroy', '__mutex_init', 'spin_lock', 'spin_unlock', 'spin_lock_irqsave', 'spin_unlock_irqrestore', '_raw_spin_lock', '_raw_spin_unlock', '_raw_spin_lock_irqsave', '_raw_spin_unlock_irqrestore', 'readb', 'readw', 'readl', 'readq', 'writeb', 'writew', 'writel', 'writeq', 'ioread8', 'ioread16', 'ioread32', 'iowrite8', 'iowrite16', 'iowrite32', 'ioread32be', 'iowrite32be', '__raw_readl', '__raw_writel', '__raw_readb', '__raw_writeb', '__raw_readw', '__raw_writew', '__raw_readq', '__raw_writeq', 'readl_relaxed', 'writel_relaxed', 'readb_relaxed', 'writeb_relaxed', 'readw_relaxed', 'writew_relaxed', 'readq_relaxed', 'writeq_relaxed', 'wake_up_process', 'complete', 'init_completion', '__init_waitqueue_head', '__wake_up', 'enable_irq', 'disable_irq', 'disable_irq_nosync', 'synchronize_irq', 'mod_timer', 'add_timer', 'hrtimer_start_range_ns', 'hrtimer_start', 'hrtimer_forward', 'hrtimer_forward_now', '__init_work', '__init_swait_queue_head', 'mem_alloc_profiling_enabled', 'alloc_tag_save', 'alloc_tag_restore', }
 
 # SPDX-License-Identifier: GPL-2.0
 # The scripts of teardown_release.cocci: gen-cocci copies this file into
@@ -929,7 +931,7 @@ x << stored.x;
 td_assign(p, L, x)
 
 @acq_ret@
-identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, ioport_map, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_pool_create, dma_pool_create_node, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, alloc_workqueue_lockdep_map, alloc_workqueue_noprof, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_node, kthread_run_worker_on_cpu, kthread_create_worker_on_cpu, kthread_run, kthread_create, kthread_run_worker};
+identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_pool_create, dma_pool_create_node, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, alloc_workqueue_lockdep_map, alloc_workqueue_noprof, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_node, kthread_run_worker_on_cpu, kthread_create_worker_on_cpu, kthread_run, kthread_create, kthread_run_worker};
 expression L;
 expression list es;
 position p;
@@ -998,7 +1000,7 @@ fn << bare.fn;
 td_bare_return(p, fn)
 
 // a callback stored into a resource
-@store82@
+@store80@
 expression L;
 identifier cb;
 position p;
@@ -1010,14 +1012,14 @@ L->function@p = cb
 )
 
 @script:python@
-p << store82.p;
-L << store82.L;
-cb << store82.cb;
+p << store80.p;
+L << store80.L;
+cb << store80.cb;
 @@
 td_store_cb(p, 'hrtimer', L, cb)
 
 // a callback stored into a resource
-@store86@
+@store84@
 expression L;
 identifier cb;
 position p;
@@ -1029,9 +1031,9 @@ L->func@p = cb
 )
 
 @script:python@
-p << store86.p;
-L << store86.L;
-cb << store86.cb;
+p << store84.p;
+L << store84.L;
+cb << store84.cb;
 @@
 td_store_cb(p, 'work', L, cb)
 
@@ -1072,7 +1074,7 @@ pr << drv_probe.pr;
 td_driver(p, d, pr, None)
 
 @acq depends on drv || drv_probe@
-identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, ioport_map, request_irq, request_threaded_irq, request_any_context_irq, request_percpu_irq, pci_request_irq, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_map_sg, dma_map_sg_attrs, dma_pool_create, dma_pool_create_node, timer_setup, init_timer_key, timer_init_key, hrtimer_init, hrtimer_setup, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, alloc_workqueue_lockdep_map, alloc_workqueue_noprof, tasklet_init, tasklet_setup, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_node, kthread_run_worker_on_cpu, kthread_create_worker_on_cpu, __platform_driver_register, __pci_register_driver, i2c_register_driver, __spi_register_driver, usb_register_driver, __hid_register_driver, __serio_register_driver, misc_register, timer_setup, INIT_WORK, INIT_DELAYED_WORK, INIT_DEFERRABLE_WORK, kthread_run, kthread_create, kthread_run_worker};
+identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, request_irq, request_threaded_irq, request_any_context_irq, request_percpu_irq, pci_request_irq, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_map_sg, dma_map_sg_attrs, dma_pool_create, dma_pool_create_node, timer_setup, init_timer_key, timer_init_key, hrtimer_init, hrtimer_setup, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, alloc_workqueue_lockdep_map, alloc_workqueue_noprof, tasklet_init, tasklet_setup, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_node, kthread_run_worker_on_cpu, kthread_create_worker_on_cpu, __platform_driver_register, __pci_register_driver, i2c_register_driver, __spi_register_driver, usb_register_driver, __hid_register_driver, __serio_register_driver, misc_register, timer_setup, INIT_WORK, INIT_DELAYED_WORK, INIT_DEFERRABLE_WORK, kthread_run, kthread_create, kthread_run_worker};
 expression list es;
 position p;
 @@
@@ -1089,7 +1091,7 @@ else:
     cocci.include_match(False)
 
 @depends on context@
-identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, ioport_map, request_irq, request_threaded_irq, request_any_context_irq, request_percpu_irq, pci_request_irq, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_map_sg, dma_map_sg_attrs, dma_pool_create, dma_pool_create_node, timer_setup, init_timer_key, timer_init_key, hrtimer_init, hrtimer_setup, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, alloc_workqueue_lockdep_map, alloc_workqueue_noprof, tasklet_init, tasklet_setup, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_node, kthread_run_worker_on_cpu, kthread_create_worker_on_cpu, __platform_driver_register, __pci_register_driver, i2c_register_driver, __spi_register_driver, usb_register_driver, __hid_register_driver, __serio_register_driver, misc_register, timer_setup, INIT_WORK, INIT_DELAYED_WORK, INIT_DEFERRABLE_WORK, kthread_run, kthread_create, kthread_run_worker};
+identifier fn = {ioremap, ioremap_uc, ioremap_wc, ioremap_wt, ioremap_cache, ioremap_np, of_iomap, pci_ioremap_bar, pci_ioremap_wc_bar, pci_iomap, pci_iomap_wc, pci_iomap_range, pci_iomap_wc_range, request_irq, request_threaded_irq, request_any_context_irq, request_percpu_irq, pci_request_irq, dma_alloc_coherent, dma_alloc_attrs, dma_alloc_wc, dma_alloc_noncoherent, dma_map_single, dma_map_single_attrs, dma_map_page, dma_map_page_attrs, dma_map_resource, dma_map_sg, dma_map_sg_attrs, dma_pool_create, dma_pool_create_node, timer_setup, init_timer_key, timer_init_key, hrtimer_init, hrtimer_setup, alloc_workqueue, alloc_ordered_workqueue, create_workqueue, create_singlethread_workqueue, create_freezable_workqueue, alloc_workqueue_lockdep_map, alloc_workqueue_noprof, tasklet_init, tasklet_setup, kthread_create_on_node, kthread_create_on_cpu, kthread_create_worker, kthread_create_worker_on_node, kthread_run_worker_on_cpu, kthread_create_worker_on_cpu, __platform_driver_register, __pci_register_driver, i2c_register_driver, __spi_register_driver, usb_register_driver, __hid_register_driver, __serio_register_driver, misc_register, timer_setup, INIT_WORK, INIT_DELAYED_WORK, INIT_DEFERRABLE_WORK, kthread_run, kthread_create, kthread_run_worker};
 expression list es;
 position q : script:python() { td_reported(q) };
 @@

@@ -174,7 +174,9 @@ static void add_item(struct ep_ctx *ctx, struct ep_state *st,
 {
 	int i;
 
-	if (find_item(st, it->res) >= 0 || st->nitems == EP_ITEMS)
+	/* a work that frees its own holder, queued: a free, not a hold */
+	if (find_item(st, it->res) >= 0 || st->nitems == EP_ITEMS ||
+	    ctx->m->res[it->res].self_freeing)
 		return;
 	st->item[st->nitems] = *it;
 	st->item[st->nitems].nforks = 0;
@@ -265,7 +267,7 @@ static void check_release_order(struct ep_ctx *ctx, struct ep_state *st,
 		int s = st->item[j].res;
 
 		if (j == i || ctx->feed[s * n + r] < 0 ||
-		    st->nviols == EP_VIOLS)
+		    st->item[j].quiesced || st->nviols == EP_VIOLS)
 			continue;
 		if (released[j] && (helper < 0 ||
 		    release_rank(ctx, helper, s) <= release_rank(ctx, helper, r)))
@@ -328,6 +330,36 @@ static int managed_by_family(const struct ep_ctx *ctx,
 	return 0;
 }
 
+static int same_workqueue(const struct td_model *m,
+			  const struct td_resource *wq, const void *released)
+{
+	return !strcmp(wq->key, ((const struct td_resource *)released)->key);
+}
+
+/* Work queued only on a workqueue that is destroyed here is drained. */
+static void drained_by(struct ep_ctx *ctx, const struct ep_state *st,
+		       char *hit)
+{
+	const struct td_model *m = ctx->m;
+	int i, j;
+
+	for (i = 0; i < st->nitems; i++) {
+		const struct td_resource *wq = &m->res[st->item[i].res];
+
+		if (!hit[i] || strcmp(family_of(ctx, st->item[i].res)->name,
+				      "workqueue"))
+			continue;
+		for (j = 0; j < st->nitems; j++)
+			if (!hit[j] && family_of(ctx, st->item[j].res)->hold_armed &&
+			    td_drained(m, &m->res[st->item[j].res],
+				       same_workqueue, wq)) {
+				td_trace(m, "%s: drained by destroying %s",
+					 m->res[st->item[j].res].text, wq->text);
+				hit[j] = 1;
+			}
+	}
+}
+
 static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 {
 	struct td_model *m = ctx->m;
@@ -336,6 +368,15 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 	int callee = td_callee(m, call), i, q;
 
 	ep_forget(ctx, st, call);
+	/* disable_irq(): the handler cannot run until enable_irq() */
+	for (i = 0; i < st->nitems; i++) {
+		const struct td_resource *r = &m->res[st->item[i].res];
+
+		if (td_call_applies(m, call, TD_RULE_QUIESCE, r))
+			st->item[i].quiesced = 1;
+		else if (td_call_applies(m, call, TD_RULE_RESUME, r))
+			st->item[i].quiesced = 0;
+	}
 	rule = td_call_rule(m, call, TD_RULE_ACQUIRE);
 	q = m->call_res[call];
 	if (rule && q >= 0 && family_of(ctx, q)->hold_armed) {
@@ -376,6 +417,7 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 				if (st->decision >= 0)
 					ctx->failing_release[call] = 1;
 			}
+		drained_by(ctx, st, hit);
 		for (i = st->nitems - 1; i >= 0; i--)
 			if (hit[i])
 				drop_item(st, i);
@@ -398,8 +440,9 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 	    c->arg[rule->callback].kind == TD_VAL_FUNC) {
 		int cb = td_find_function(m->unit, c->arg[rule->callback].func);
 
-		for (i = 0; cb >= 0 && i < st->nitems; i++)
-			if (fn_releases(ctx, cb, st->item[i].res))
+		for (i = 0; i < st->nitems; i++)
+			if (cb >= 0 ? fn_releases(ctx, cb, st->item[i].res) :
+			    td_action_releases(m, call, &m->res[st->item[i].res]))
 				st->item[i].managed = 1;
 		/* devm_add_action(.., stop_timer) before mod_timer() */
 		for (i = 0; i < st->nactions && st->action[i] != cb; i++)
@@ -1296,7 +1339,8 @@ static uint64_t state_hash(const struct ep_state *st)
 
 		h = ep_hash_mix(h, ((uint64_t)it->res << 32) ^ (uint32_t)it->call);
 		h = ep_hash_mix(h, ((uint64_t)it->origin << 16) ^ it->managed ^
-			     ((uint64_t)it->nforks << 8) ^ (it->repeated << 1));
+			     ((uint64_t)it->nforks << 8) ^ (it->repeated << 1) ^
+			     (it->quiesced << 2));
 		for (k = 0; k < it->nforks && k < EP_FORKS; k++)
 			h = ep_hash_mix(h, it->fork[k]);
 	}

@@ -34,40 +34,17 @@ static int in_any(const struct td_model *m, int fn)
 	return m->in_probe[fn] || m->in_teardown[fn];
 }
 
-/*
- * Work queued only on private workqueues that functions of 'set' destroy
- * is drained.
- */
+/* A workqueue that a function of 'set' destroys. */
+static int destroyed_in(const struct td_model *m, const struct td_resource *wq,
+			const void *set)
+{
+	return find_fence(m, wq, TD_RULE_RELEASE, (const char *)set) >= 0;
+}
+
 static int drained_by_workqueue(const struct td_model *m,
 				const struct td_resource *res, const char *set)
 {
-	const struct td_unit *u = m->unit;
-	int i, queued = 0;
-
-	for (i = 0; i < u->ncalls; i++) {
-		const struct td_call *c = &u->calls[i];
-		const struct td_rule *rule = td_call_rule(m, i, TD_RULE_QUEUE);
-		struct td_resource wq;
-		int fam = -1;
-
-		if (!rule || u->funcs[c->fn].is_api || rule->work >= c->nargs ||
-		    !td_value_has_key(m, &c->arg[rule->work], c->fn, res->key, 0))
-			continue;
-		queued++;
-		if (rule->wq < 0 || rule->wq >= c->nargs)
-			return 0;
-		memset(&wq, 0, sizeof(wq));
-		if (!td_value_key(m, &c->arg[rule->wq], c->fn, wq.key, &fam))
-			return 0;
-		wq.family = -1;
-		for (fam = 0; fam < m->rules->nfamilies; fam++)
-			if (!strcmp(m->rules->families[fam].name, "workqueue"))
-				wq.family = fam;
-		if (wq.family < 0 || find_fence(m, &wq, TD_RULE_RELEASE,
-						set) < 0)
-			return 0;
-	}
-	return queued > 0;
+	return td_drained(m, res, destroyed_in, set);
 }
 
 /* Does v name the resource itself, not a member inside it (its lockdep map)? */
@@ -170,7 +147,8 @@ static int released_elsewhere(const struct td_model *m,
  * callback of the driver's own sources (an IRQ handler, another timer)
  * arm it whatever else happens: high.  Only functions reached some
  * other way, the ops another subsystem calls on requests that its
- * unregister may have completed: medium.  Nowhere in this file: low.
+ * unregister may have completed: medium.  Nowhere in this file, or a
+ * work that frees what holds it: low.
  */
 static enum td_confidence armed_confidence(struct td_model *m,
 					   const struct td_resource *res)
@@ -179,6 +157,9 @@ static enum td_confidence armed_confidence(struct td_model *m,
 	int n = m->nres, q = (int)(res - m->res), i;
 	enum td_confidence level = TD_CONFIDENCE_LOW;
 
+	/* queueing it frees its holder: cancelling it would leak that */
+	if (res->self_freeing)
+		return TD_CONFIDENCE_LOW;
 	/* a callback of another source (re-arming itself starts nothing) */
 	for (i = 0; i < n; i++)
 		if (feed[i * n + q] >= 0)
@@ -209,6 +190,30 @@ static int unnameable(const struct td_model *m, const struct td_resource *res)
 	       res->path->base_param < 0 && res->path->base != TD_BASE_GLOBAL;
 }
 
+/*
+ * Where in remove() its release goes: before the first call that frees
+ * the struct holding it (kfree(ssi), or a helper that does), while remove()
+ * can still name it (that call, or -1 for the end).  Only a call on
+ * every path: its line is not the body of an if.
+ */
+static int fix_point(const struct td_model *m, const struct td_resource *res)
+{
+	const char *holder = res->path && res->path->base == TD_BASE_STRUCT ?
+		res->path->base_name : NULL;
+	int calls[256], n = 0, i;
+
+	if (holder)
+		n = td_calls_in_order(m, m->remove, calls, 256);
+	for (i = 0; i < n; i++) {
+		const struct td_call *c = &m->unit->calls[calls[i]];
+
+		if (!c->conditional && c->insert.fe && c->callee &&
+		    td_frees_struct(m, -1, calls[i], holder))
+			return calls[i];
+	}
+	return -1;
+}
+
 static void report_missing(struct td_model *m, const struct td_resource *res)
 {
 	const struct td_family *fam = &m->rules->families[res->family];
@@ -216,6 +221,8 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 	struct td_finding f;
 	int can_insert = td_fix_text(m, res, m->remove, fix, sizeof(fix));
 	int fix_call = (int)strcspn(fix, "(");
+	int before = m->remove >= 0 ? fix_point(m, res) : -1;
+	char at[256] = "";
 
 	if (res->fn == m->probe)
 		snprintf(where, sizeof(where), "%s()", td_fn_name(m, res->fn));
@@ -236,12 +243,22 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 			 m->drv->module ? "module exit" : "remove",
 			 td_fn_name(m, m->remove), td_fn_name(m, m->remove),
 			 fix_call, fix, fam->tag);
-	else if (m->remove >= 0)
+	else if (m->remove >= 0) {
+		if (before >= 0)
+			snprintf(at, sizeof(at), ", before the %s() that frees its struct",
+				 m->unit->calls[before].callee);
 		snprintf(msg, sizeof(msg),
-			 "%s '%s' %s in %s is never %s on %s; add %s to %s() [%s]",
+			 "%s '%s' %s in %s is never %s on %s; add %s to %s()%s [%s]",
 			 fam->noun, res->text, fam->did, where, fam->undone,
 			 m->drv->module ? "module exit" : "remove", fix,
-			 td_fn_name(m, m->remove), fam->tag);
+			 td_fn_name(m, m->remove), at, fam->tag);
+	}
+	else if (!m->drv->module && !m->unloadable)
+		/* built in: only a sysfs unbind can leave it behind */
+		snprintf(msg, sizeof(msg),
+			 "%s '%s' %s in %s is never %s: driver '%s' has no remove() and is built in, so only an unbind through sysfs leaves it; set .suppress_bind_attrs = true in its struct device_driver, or call %s in a remove() [%s]",
+			 fam->noun, res->text, fam->did, where, fam->undone,
+			 m->drv->object, fix, fam->tag);
 	else if (td_rules_managed_variant(m->rules, res->family,
 					  res->call >= 0 ?
 					  m->unit->calls[res->call].callee :
@@ -291,7 +308,9 @@ static void report_missing(struct td_model *m, const struct td_resource *res)
 			char text[TD_KEY_LEN + 2];
 
 			snprintf(text, sizeof(text), "%s;", fix);
-			f.fix_loc = m->unit->funcs[m->remove].insert;
+			f.fix_loc = before >= 0 ?
+				m->unit->calls[before].insert :
+				m->unit->funcs[m->remove].insert;
 			f.fix_text = text;
 			td_emit(m, &f);
 			return;

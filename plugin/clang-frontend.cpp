@@ -1294,6 +1294,7 @@ static void record_call(const CallExpr *call, int block, CFGPostDomTree *pdt)
 	c.callee = name_of(callee);
 	c.callee_api = callee && declared_in_header(callee);
 	c.loc = make_loc(call->getBeginLoc());
+	c.insert = make_loc(line_start(sm->getExpansionLoc(call->getBeginLoc())));
 	c.conditional = !always_reached(fs->by_id[block], pdt);
 	c.block = unit_block(block);
 	if (fntype->isPointerType())

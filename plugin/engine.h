@@ -17,6 +17,8 @@ struct td_resource {
 	char text[TD_KEY_LEN];	/* "ctx->workq", as probe wrote it */
 	char idkey[TD_KEY_LEN];	/* where an IRQ's number is kept, or "" */
 	char alias[TD_KEY_LEN];	/* another field probe copies it to, or "" */
+	char cookie[TD_KEY_LEN]; /* an IRQ cookie kept in a field: "*T", the
+				  * struct it points to, however reached */
 	const struct td_path *path;	/* NULL for a result kept in a local */
 	const struct td_rule *rule;	/* NULL when made by a store */
 	int call;		/* acquiring call, or -1 */
@@ -25,6 +27,7 @@ struct td_resource {
 	const char *callback;
 	const char *thread;	/* an IRQ's threaded handler */
 	int managed;
+	int self_freeing;	/* work whose callback frees its holder */
 };
 
 /* One step of teardown, in the order it runs. */
@@ -96,6 +99,14 @@ int td_text_is_call(const char *text);
 int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
 		    char *set);
 int td_feeds(const struct td_model *m, int call, const struct td_resource *q);
+typedef int (*td_wq_test)(const struct td_model *m,
+			  const struct td_resource *wq, const void *arg);
+int td_drained(const struct td_model *m, const struct td_resource *work,
+	       td_wq_test destroyed, const void *arg);
+int td_action_releases(const struct td_model *m, int call,
+		       const struct td_resource *res);
+int td_frees_struct(const struct td_model *m, int fn, int call,
+		    const char *type);
 const int *td_feed_matrix(struct td_model *m);
 int td_tag_enabled(const struct td_model *m, const char *tag);
 void td_emit(struct td_model *m, struct td_finding *f);

@@ -27,6 +27,7 @@ struct ep_item {
 	int origin;		/* the call of this function that brought it */
 	int by;			/* armed by a callback of this resource, or -1 */
 	int managed;		/* devres (or a devres action) releases it */
+	int quiesced;		/* a source stopped (disable_irq()) for now */
 	int helper_exit;	/* left held by a helper failing here, or -1 */
 	int repeated;		/* acquired again in a loop: a failure of the
 				 * last one leaves the earlier ones held */

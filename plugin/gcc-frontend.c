@@ -636,6 +636,8 @@ static void record_call(gcall *stmt, int fn)
 	c.callee_api = gimple_call_fndecl(stmt) &&
 		       declared_in_header(gimple_call_fndecl(stmt));
 	c.loc = make_loc(gimple_location(stmt));
+	c.insert = make_loc(line_start(linemap_resolve_location(line_table,
+			gimple_location(stmt), LRK_MACRO_EXPANSION_POINT, NULL)));
 	c.conditional = !always_reached(gimple_bb(stmt));
 	c.block = block_base + gimple_bb(stmt)->index;
 	c.result_kind = result_of_type(gimple_call_fntype(stmt) ?

@@ -143,9 +143,13 @@ int td_path_key(const struct td_model *m, const struct td_path *p, int n,
 	}
 	if (p->base == TD_BASE_STRUCT && !p->base_name)
 		return -1;
-	/* the innermost named struct that holds the resource */
+	/*
+	 * The innermost named struct that holds the resource, an array
+	 * element too: info->mem[0].addr is the mem->addr of the helper
+	 * that probe passed &info->mem[0].
+	 */
 	for (i = 0; i < end - 1; i++)
-		if (p->ftype[i] && p->field[i][0] != '[') {
+		if (p->ftype[i] && p->ftype[i][0]) {
 			owner = i;
 			owner_type = p->ftype[i];
 		}
@@ -230,7 +234,7 @@ static const struct td_value *binding(const struct td_model *m, int fn,
 			continue;
 		}
 		rule = td_call_rule(m, i, TD_RULE_ACTION);
-		if (rule && param == 0 && rule->data >= 0 &&
+		if (rule && param == rule->param && rule->data >= 0 &&
 		    rule->callback < c->nargs && rule->data < c->nargs &&
 		    c->arg[rule->callback].kind == TD_VAL_FUNC &&
 		    !strcmp(c->arg[rule->callback].func, u->funcs[fn].name) &&
@@ -532,6 +536,41 @@ static const struct td_path *kept_result(const struct td_model *m, int call,
 	return NULL;
 }
 
+/*
+ * Is call a devres or DRM-managed action whose callback is a kernel
+ * release of res, passed as the data?  drmm_alloc_ordered_workqueue()
+ * registers __drmm_workqueue_release() on its queue.
+ */
+int td_action_releases(const struct td_model *m, int call,
+		       const struct td_resource *res)
+{
+	const struct td_call *c = &m->unit->calls[call];
+	const struct td_rule *act = td_call_rule(m, call, TD_RULE_ACTION);
+	const struct td_rule *rel;
+
+	if (!act || act->callback >= c->nargs || act->data < 0 ||
+	    act->data >= c->nargs ||
+	    c->arg[act->callback].kind != TD_VAL_FUNC ||
+	    td_find_function(m->unit, c->arg[act->callback].func) >= 0)
+		return 0;
+	rel = td_rules_find(m->rules, TD_RULE_RELEASE,
+			    c->arg[act->callback].func);
+	return rel && rel->handle == act->param && rel->family == res->family &&
+	       td_value_has_key(m, &c->arg[act->data], c->fn, res->key, 0);
+}
+
+/* What such an action of probe releases, devres releases. */
+static void managed_by_action(struct td_model *m)
+{
+	int i, r;
+
+	for (i = 0; i < m->unit->ncalls; i++)
+		for (r = 0; m->in_probe[m->unit->calls[i].fn] && r < m->nres;
+		     r++)
+			if (td_action_releases(m, i, &m->res[r]))
+				m->res[r].managed = 1;
+}
+
 static void acquire_by_call(struct td_model *m, int call)
 {
 	const struct td_call *c = &m->unit->calls[call];
@@ -635,6 +674,58 @@ static void acquire_by_call(struct td_model *m, int call)
 }
 
 /*
+ * Does call (if >= 0), or else function fn and the helpers it calls, free
+ * a struct of type 'type' (kfree(ssi), kmem_cache_free(cache, blkif))?
+ */
+int td_frees_struct(const struct td_model *m, int fn, int call,
+		    const char *type)
+{
+	const struct td_unit *u = m->unit;
+	int i, found = 0;
+	char *set;
+
+	if (call >= 0) {
+		const struct td_rule *rule = td_call_rule(m, call, TD_RULE_FREE);
+		const struct td_call *c = &u->calls[call];
+		int callee = td_callee(m, call);
+
+		if (rule)
+			return rule->handle >= 0 && rule->handle < c->nargs &&
+			       c->arg[rule->handle].ptr_type &&
+			       !strcmp(c->arg[rule->handle].ptr_type, type);
+		if (callee < 0 || u->funcs[callee].is_api)
+			return 0;
+		fn = callee;
+	}
+	set = (char *)calloc(u->nfuncs + 1, 1);
+	if (!set)
+		abort();
+	td_reach(m, fn, set);
+	for (i = 0; i < u->ncalls && !found; i++)
+		found = set[u->calls[i].fn] && td_call_rule(m, i, TD_RULE_FREE) &&
+			td_frees_struct(m, -1, i, type);
+	free(set);
+	return found;
+}
+
+/*
+ * Does the resource's callback free the struct that holds it?  Then
+ * queueing it is how that struct goes (xen-blkback's free_work calls
+ * kmem_cache_free() on its blkif): a deferred free, not work left behind.
+ */
+static int self_freeing(const struct td_model *m,
+			const struct td_resource *res)
+{
+	const char *holder = res->path && res->path->base == TD_BASE_STRUCT ?
+		res->path->base_name : NULL;
+	int fn = res->callback ? td_find_function(m->unit, res->callback) : -1;
+
+	return holder && fn >= 0 &&
+	       m->rules->families[res->family].hold_armed &&
+	       td_frees_struct(m, fn, -1, holder);
+}
+
+/*
  * A handle probe keeps in two fields: the call's result stored twice, or
  * copied from one field to the other (adapter->io_addr = hw->hw_addr).
  * Releasing either copy releases it.
@@ -654,6 +745,24 @@ static void find_aliases(struct td_model *m)
 		    td_path_key(m, &c->copy, c->copy.nfields, key, NULL) >= 0 &&
 		    strcmp(key, res->key))
 			snprintf(res->alias, TD_KEY_LEN, "%s", key);
+	}
+	/*
+	 * An IRQ's cookie is an object, whichever field it was read from:
+	 * request_irq(.., priv->spi) and free_irq(.., spi) in remove() pass
+	 * the one spi_device (its number must match as well).
+	 */
+	for (r = 0; r < m->nres; r++) {
+		struct td_resource *res = &m->res[r];
+		const struct td_value *h;
+
+		if (res->call < 0 || !res->rule || res->rule->id < 0 ||
+		    res->rule->handle < 0 ||
+		    res->rule->handle >= u->calls[res->call].nargs)
+			continue;
+		h = &u->calls[res->call].arg[res->rule->handle];
+		if (h->kind == TD_VAL_LOAD && h->ptr_type &&
+		    family_of_type(m, h->ptr_type) < 0)
+			snprintf(res->cookie, TD_KEY_LEN, "*%s", h->ptr_type);
 	}
 	for (i = 0; i < u->nstores; i++) {
 		const struct td_store *s = &u->stores[i];
@@ -754,7 +863,10 @@ void td_model_build(struct td_model *m, const struct td_driver *drv)
 	for (i = 0; i < u->nstores; i++)
 		if (m->in_probe[u->stores[i].fn])
 			acquire_by_store(m, i);
+	managed_by_action(m);
 	find_aliases(m);
+	for (i = 0; i < m->nres; i++)
+		m->res[i].self_freeing = self_freeing(m, &m->res[i]);
 	td_timeline_build(m);
 }
 
@@ -811,14 +923,15 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 	if (!rule)
 		return 0;
 	/* disable_irq(n) names the IRQ by number only */
-	arg = kind == TD_RULE_QUIESCE ? rule->id : rule->handle;
+	arg = kind == TD_RULE_QUIESCE || kind == TD_RULE_RESUME ?
+		rule->id : rule->handle;
 	if (arg < 0 || arg >= c->nargs)
 		return 0;
 	if (rule->family != res->family &&
 	    strcmp(m->rules->families[rule->family].tag,
 		   m->rules->families[res->family].tag))
 		return 0;	/* a timer collapsed into its delayed work */
-	if (kind == TD_RULE_QUIESCE) {
+	if (kind == TD_RULE_QUIESCE || kind == TD_RULE_RESUME) {
 		char key[TD_KEY_LEN];
 
 		return c->arg[arg].kind == TD_VAL_LOAD && res->idkey[0] &&
@@ -842,7 +955,9 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 		return 1;	/* pci_disable_device(priv->pdev) */
 	return (td_value_has_key(m, &c->arg[arg], c->fn, res->key, 0) ||
 		(res->alias[0] &&
-		 td_value_has_key(m, &c->arg[arg], c->fn, res->alias, 0))) &&
+		 td_value_has_key(m, &c->arg[arg], c->fn, res->alias, 0)) ||
+		(res->cookie[0] &&
+		 td_value_has_key(m, &c->arg[arg], c->fn, res->cookie, 0))) &&
 	       id_matches(m, res, c, rule);
 }
 
@@ -1009,6 +1124,41 @@ int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
 }
 
 /* Does call (in a callback) queue, arm or access resource q? */
+/*
+ * Is work queued (by the driver's own code), and only on workqueues that
+ * 'destroyed' accepts?  Destroying a workqueue drains it.
+ */
+int td_drained(const struct td_model *m, const struct td_resource *work,
+	       td_wq_test destroyed, const void *arg)
+{
+	const struct td_unit *u = m->unit;
+	int i, fam, queued = 0;
+	struct td_resource wq;
+
+	memset(&wq, 0, sizeof(wq));
+	wq.family = -1;
+	for (fam = 0; fam < m->rules->nfamilies; fam++)
+		if (!strcmp(m->rules->families[fam].name, "workqueue"))
+			wq.family = fam;
+	if (wq.family < 0)
+		return 0;
+	for (i = 0; i < u->ncalls; i++) {
+		const struct td_call *c = &u->calls[i];
+		const struct td_rule *rule = td_call_rule(m, i, TD_RULE_QUEUE);
+
+		if (!rule || u->funcs[c->fn].is_api || rule->work >= c->nargs ||
+		    !td_value_has_key(m, &c->arg[rule->work], c->fn, work->key,
+				      0))
+			continue;
+		queued++;
+		if (rule->wq < 0 || rule->wq >= c->nargs ||
+		    !td_value_key(m, &c->arg[rule->wq], c->fn, wq.key, &fam) ||
+		    !destroyed(m, &wq, arg))
+			return 0;
+	}
+	return queued > 0;
+}
+
 int td_feeds(const struct td_model *m, int call,
 		 const struct td_resource *q)
 {

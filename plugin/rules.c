@@ -173,6 +173,7 @@ static struct td_rule *new_rule(struct parser *p, enum td_rule_kind kind,
 	rule->func = xstrdup(func);
 	rule->handle = rule->id = rule->callback = rule->thread = TD_NONE;
 	rule->work = rule->wq = rule->data = TD_NONE;
+	rule->param = 0;
 	rule->driver = rule->probe = TD_NONE;
 	snprintf(where, sizeof(where), "%s:%d", p->path, p->line);
 	rule->where = xstrdup(where);
@@ -251,6 +252,8 @@ static int parse_keys(struct parser *p, struct td_rule *rule, char **w, int n)
 			argslot = &rule->wq;
 		else if (!strcmp(w[i], "data"))
 			argslot = &rule->data;
+		else if (!strcmp(w[i], "param") && rule->kind == TD_RULE_ACTION)
+			argslot = &rule->param;
 		else if (!strcmp(w[i], "driver"))
 			argslot = &rule->driver;
 		else if (!strcmp(w[i], "probe"))
@@ -279,6 +282,7 @@ static const struct {
 	{ "neutral", TD_RULE_NEUTRAL, 0 },
 	{ "use", TD_RULE_USE, 1 },
 	{ "quiesce", TD_RULE_QUIESCE, 1 },
+	{ "resume", TD_RULE_RESUME, 1 },
 	{ "free", TD_RULE_FREE, 0 },
 	{ "failtest", TD_RULE_FAILTEST, 0 },
 	{ "errcode", TD_RULE_ERRCODE, 0 },
@@ -292,6 +296,7 @@ static int check_rule(struct parser *p, const struct td_rule *rule)
 {
 	switch (rule->kind) {
 	case TD_RULE_QUIESCE:
+	case TD_RULE_RESUME:
 		if (rule->id == TD_NONE)
 			return fail(p, "needs id=", rule->func);
 		return 0;
@@ -317,6 +322,8 @@ static int check_rule(struct parser *p, const struct td_rule *rule)
 	case TD_RULE_QUEUE:
 		return rule->work == TD_NONE ? fail(p, "queue needs work=", rule->func) : 0;
 	case TD_RULE_ACTION:
+		if (rule->param < 0)
+			return fail(p, "param= is an argument", rule->func);
 		return rule->callback == TD_NONE ?
 			fail(p, "action needs callback=", rule->func) : 0;
 	case TD_RULE_PROBE_ARG:

@@ -106,6 +106,7 @@ struct td_call {
 	const char *callee;	/* NULL for an indirect call */
 	int callee_api;		/* callee declared in a kernel header */
 	struct td_loc loc;
+	struct td_loc insert;	/* start of its line (outside any macro) */
 	int nargs;
 	struct td_value arg[TD_MAX_ARGS];
 	struct td_value result;	/* LOAD of where the result is stored */
@@ -263,6 +264,7 @@ enum td_rule_kind {
 	TD_RULE_NOUNBIND_FIELD,	/* set, the device cannot be unbound */
 	TD_RULE_USE,
 	TD_RULE_QUIESCE,
+	TD_RULE_RESUME,		/* lets a quiesced source run again */
 	TD_RULE_FREE,
 	TD_RULE_FAILTEST,
 	TD_RULE_ERRCODE,
@@ -305,7 +307,8 @@ struct td_rule {
 	int callback;
 	int thread;
 	int work, wq;		/* queue */
-	int data;		/* action */
+	int data;		/* action: what it passes the callback */
+	int param;		/* action: the callback parameter it lands in */
 	int driver, probe;	/* probe-arg */
 	int managed;
 	int bytype;		/* keyed by the struct its result points to */

@@ -51,6 +51,8 @@ COCCI_CANNOT = {
     "module-driver-not-unregistered.c": "module init/exit",
     # platform_driver_probe() names probe in a call, not in the object
     "timer-platform-driver-probe.c": "probe passed to platform_driver_probe()",
+    # free_irq() with another object as cookie: spatch sees no types
+    "irq-cookie-param-copy-other.c": "an IRQ freed with a cookie of another type",
 }
 # and the other way round: spatch reports what the plugin, following
 # more, knows to be released
@@ -64,7 +66,14 @@ COCCI_REPORTS_MORE = {
     "nounbind-builtin-no-remove.c": "a built-in driver sysfs may not unbind",
 }
 # The plugin sees a macro's value, spatch its name: same fix either way.
-COCCI_TEXT = {"dma-coherent-missing.c": ("4096", "SNIP_RING_BYTES")}
+# spatch does not see that a driver is built in (no module_exit): it
+# offers a remove() where the plugin offers .suppress_bind_attrs first.
+COCCI_TEXT = {
+    "dma-coherent-missing.c": ("4096", "SNIP_RING_BYTES"),
+    "nounbind-builtin-sysfs-unbind.c": (
+        " and is built in, so only an unbind through sysfs leaves it; set "
+        ".suppress_bind_attrs = true", " and devres does not release it"),
+}
 REPORT_LINE = re.compile(r"(\S+?\.c):(\d+):\d+-\d+: (.*) \[(teardown-[a-z-]+)\]$")
 
 

@@ -8,7 +8,9 @@ of each level:
   makes, which its unregister may have completed);
 - medium too: work remove() cancels while the managed IRQ whose handler
   queues it stays live until devres frees it (teardown-devm-order);
-- low: work initialised and never queued in this file.
+- low: work initialised and never queued in this file;
+- low too: work whose callback frees the struct holding it (a deferred
+  free that remove() must not cancel).
 
 The default output shows medium and high; --confidence=low (or
 $TEARDOWN_CONFIDENCE) shows all, --confidence=high only the first; JSON
@@ -40,6 +42,12 @@ int devm_request_irq(struct device *dev, unsigned int irq,
 		     const char *name, void *data);
 int schedule_work(struct work_struct *w);
 int cancel_work_sync(struct work_struct *w);
+void kfree(const void *p);
+void *kzalloc(unsigned long size, unsigned int flags);
+struct conf_obj {
+	int count;
+	struct work_struct free_work;	/* frees its holder: low */
+};
 struct conf_priv {
 	struct work_struct probe_work;	/* queued by probe: high */
 	struct work_struct ops_work;	/* queued by an op: medium */
@@ -60,6 +68,15 @@ static int conf_irq(int irq, void *data)
 	return 1;
 }
 
+static void conf_obj_free(struct work_struct *w)
+{
+	void *mptr = (void *)w;
+	struct conf_obj *obj = (struct conf_obj *)(mptr -
+		__builtin_offsetof(struct conf_obj, free_work));
+
+	kfree(obj);
+}
+
 static void conf_set(int on)
 {
 	schedule_work(&priv.ops_work);
@@ -71,6 +88,12 @@ const struct led_ops conf_ops = {
 
 static int conf_probe(struct platform_device *pdev)
 {
+	struct conf_obj *obj = kzalloc(sizeof(*obj), 0);
+
+	if (!obj)
+		return -12;
+	INIT_WORK(&obj->free_work, conf_obj_free);
+	schedule_work(&obj->free_work);
 	INIT_WORK(&priv.probe_work, conf_work);
 	INIT_WORK(&priv.ops_work, conf_work);
 	INIT_WORK(&priv.irq_work, conf_work);
@@ -96,6 +119,7 @@ EXPECTED = {
     "ops_work": ("teardown-work", "medium"),
     "irq_work": ("teardown-devm-order", "medium"),
     "idle_work": ("teardown-work", "low"),
+    "free_work": ("teardown-work", "low"),
 }
 
 
@@ -130,7 +154,7 @@ def found(r):
     doc = json.loads(r.stdout)
     out = {}
     for f in doc["findings"]:
-        field = re.search(r"(probe|ops|irq|idle)_work",
+        field = re.search(r"(probe|ops|irq|idle|free)_work",
                           f["message"]).group(0)
         out[field] = (f["tag"], f["confidence"])
     return out
@@ -179,14 +203,15 @@ def test_sarif_level_and_rank(tree, sarif_validator):
     sarif_validator(sarif)
     got = {}
     for res in sarif["runs"][0]["results"]:
-        field = re.search(r"(probe|ops|irq|idle)_work",
+        field = re.search(r"(probe|ops|irq|idle|free)_work",
                           res["message"]["text"]).group(0)
         got[field] = (res["level"], res["rank"],
                       res["properties"]["confidence"])
     assert got == {"probe_work": ("warning", 90.0, "high"),
                    "ops_work": ("warning", 60.0, "medium"),
                    "irq_work": ("warning", 60.0, "medium"),
-                   "idle_work": ("note", 30.0, "low")}
+                   "idle_work": ("note", 30.0, "low"),
+                   "free_work": ("note", 30.0, "low")}
 
 
 def test_kbuild_mode_filters_in_the_plugin(tree):
@@ -198,13 +223,14 @@ def test_kbuild_mode_filters_in_the_plugin(tree):
                            text=True, timeout=600,
                            env=env or env_without_level())
         assert r.returncode == 0, r.stderr
-        warned = set(re.findall(r"warning: .*?'priv\.(\w+)'", r.stderr))
+        warned = set(re.findall(r"warning: .*?'(?:priv\.|obj->)(\w+)'",
+                                r.stderr))
         below = int(re.search(r"below_confidence=(\d+)", r.stderr).group(1))
         return warned, below
 
-    assert kbuild() == ({"probe_work", "ops_work", "irq_work"}, 1)
+    assert kbuild() == ({"probe_work", "ops_work", "irq_work"}, 2)
     assert kbuild("--confidence=low") == (set(EXPECTED), 0)
-    assert kbuild("--confidence=high") == ({"probe_work"}, 3)
+    assert kbuild("--confidence=high") == ({"probe_work"}, 4)
     assert kbuild(env=env_without_level(TEARDOWN_CONFIDENCE="low")) == \
         (set(EXPECTED), 0)
 
