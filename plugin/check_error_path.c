@@ -74,6 +74,29 @@ static int fn_releases(struct ep_ctx *ctx, int fn, int r)
 	return *slot;
 }
 
+/* Does helper fn, or one it calls, quiesce resource r (disable_irq())? */
+static int fn_quiesces(struct ep_ctx *ctx, int fn, int r)
+{
+	struct td_model *m = ctx->m;
+	signed char *slot = &ctx->quiesces[fn * m->nres + r];
+	char *set;
+	int i;
+
+	if (*slot >= 0)
+		return *slot;
+	set = (char *)calloc(m->unit->nfuncs + 1, 1);
+	if (!set)
+		abort();
+	td_reach(m, fn, set);
+	*slot = 0;
+	for (i = 0; i < m->unit->ncalls && !*slot; i++)
+		if (set[m->unit->calls[i].fn] &&
+		    td_call_applies(m, i, TD_RULE_QUIESCE, &m->res[r]))
+			*slot = 1;
+	free(set);
+	return *slot;
+}
+
 /*
  * Probe often releases through the local it kept the handle in, and
  * acquires through the field (or the other way round): "clk" and
@@ -234,6 +257,23 @@ static int hands_over(const struct ep_ctx *ctx, int call, int r)
 	return 0;
 }
 
+/* Where, among the calls helper fn makes, r is first quiesced; or -1. */
+static int quiesce_rank(struct ep_ctx *ctx, int fn, int r)
+{
+	const struct td_model *m = ctx->m;
+	int calls[256], n = td_calls_in_order(m, fn, calls, 256), i;
+
+	for (i = 0; i < n; i++) {
+		int callee = td_callee(m, calls[i]);
+
+		if (td_call_applies(m, calls[i], TD_RULE_QUIESCE, &m->res[r]) ||
+		    (callee >= 0 && !m->unit->funcs[callee].is_api &&
+		     fn_quiesces(ctx, callee, r)))
+			return i;
+	}
+	return -1;
+}
+
 /* Where, among the calls helper fn makes, r is first released; or -1. */
 static int release_rank(struct ep_ctx *ctx, int fn, int r)
 {
@@ -271,6 +311,11 @@ static void check_release_order(struct ep_ctx *ctx, struct ep_state *st,
 			continue;
 		if (released[j] && (helper < 0 ||
 		    release_rank(ctx, helper, s) <= release_rank(ctx, helper, r)))
+			continue;
+		/* the helper disables the IRQ before it releases r */
+		if (helper >= 0 && !ctx->m->unit->funcs[helper].is_api &&
+		    ctx->m->res[s].idkey[0] && fn_quiesces(ctx, helper, s) &&
+		    quiesce_rank(ctx, helper, s) < release_rank(ctx, helper, r))
 			continue;
 		st->viol[st->nviols].call = call;
 		st->viol[st->nviols].res = r;
@@ -399,7 +444,7 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 	}
 	if (td_call_rule(m, call, TD_RULE_RELEASE) ||
 	    (callee >= 0 && !m->unit->funcs[callee].is_api)) {
-		char hit[EP_ITEMS];
+		char hit[EP_ITEMS], direct[EP_ITEMS];
 
 		for (i = 0; i < st->nitems; i++) {
 			int alt;
@@ -410,18 +455,26 @@ static void do_call(struct ep_ctx *ctx, struct ep_state *st, int call)
 			     alt = ctx->alt_next[alt])
 				hit[i] = call_releases(ctx, alt, &st->item[i]);
 		}
+		/* work the released queue drains is no live source */
+		memcpy(direct, hit, sizeof(hit));
+		drained_by(ctx, st, hit);
 		for (i = 0; i < st->nitems; i++)
-			if (hit[i]) {
+			if (direct[i]) {
 				check_release_order(ctx, st, i, call, hit);
 				/* a label an error path can jump to */
 				if (st->decision >= 0)
 					ctx->failing_release[call] = 1;
 			}
-		drained_by(ctx, st, hit);
 		for (i = st->nitems - 1; i >= 0; i--)
 			if (hit[i])
 				drop_item(st, i);
 	}
+	/* a helper that disables the IRQ: from its return on */
+	for (i = 0; callee >= 0 && !m->unit->funcs[callee].is_api &&
+	     i < st->nitems; i++)
+		if (m->res[st->item[i].res].idkey[0] &&
+		    fn_quiesces(ctx, callee, st->item[i].res))
+			st->item[i].quiesced = 1;
 	if (td_call_rule(m, call, TD_RULE_QUEUE) ||
 	    td_call_rule(m, call, TD_RULE_USE)) {
 		for (q = 0; q < m->nres; q++) {
@@ -1568,6 +1621,7 @@ static void prepare(struct ep_ctx *ctx)
 
 	ctx->feed = td_feed_matrix(m);
 	ctx->releases = (signed char *)malloc((size_t)u->nfuncs * m->nres + 1);
+	ctx->quiesces = (signed char *)malloc((size_t)u->nfuncs * m->nres + 1);
 	ctx->sum = (struct ep_summary *)calloc(u->nfuncs + 1, sizeof(*ctx->sum));
 	ctx->has_release = (char *)calloc(m->rules->nfamilies + 1, 1);
 	ctx->res_sym = (uint32_t *)malloc((m->nres + 1) * sizeof(uint32_t));
@@ -1580,13 +1634,14 @@ static void prepare(struct ep_ctx *ctx)
 	ctx->module_owned = (char *)calloc(m->nres + 1, 1);
 	ctx->load_sym = (uint32_t *)malloc((u->nnames + 1) * sizeof(uint32_t));
 	ctx->load_known = (char *)calloc(u->nnames + 1, 1);
-	if (!key || !ctx->releases || !ctx->sum || !ctx->has_release ||
+	if (!key || !ctx->releases || !ctx->quiesces || !ctx->sum || !ctx->has_release ||
 	    !ctx->res_sym || !ctx->result_sym || !ctx->cb_fn ||
 	    !ctx->cb_holder || !ctx->undecided_seen || !ctx->exit_seen ||
 	    !ctx->failing_release || !ctx->module_owned || !ctx->load_sym || !ctx->load_known)
 		abort();
 	find_module_owned(ctx);
 	memset(ctx->releases, -1, (size_t)u->nfuncs * m->nres + 1);
+	memset(ctx->quiesces, -1, (size_t)u->nfuncs * m->nres + 1);
 	for (i = 0; i < m->rules->nrules; i++)
 		if (m->rules->rules[i].kind == TD_RULE_RELEASE)
 			ctx->has_release[m->rules->rules[i].family] = 1;
@@ -1642,6 +1697,7 @@ void td_check_error_path(struct td_model *m)
 	free(ctx.failing_release);
 	free(ctx.module_owned);
 	free(ctx.releases);
+	free(ctx.quiesces);
 	free(ctx.res_sym);
 	free(ctx.result_sym);
 	free(ctx.cb_fn);

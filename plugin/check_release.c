@@ -148,8 +148,22 @@ static int released_elsewhere(const struct td_model *m,
  * arm it whatever else happens: high.  Only functions reached some
  * other way, the ops another subsystem calls on requests that its
  * unregister may have completed: medium.  Nowhere in this file, or a
- * work that frees what holds it: low.
+ * work that frees what holds it: low.  Arming it in a function that also
+ * stops it synchronously (a transfer's timeout timer) leaves nothing.
  */
+/* Does the function that makes call also stop res synchronously? */
+static int fenced_in_place(const struct td_model *m, int call,
+			   const struct td_resource *res)
+{
+	int i, fn = m->unit->calls[call].fn;
+
+	for (i = 0; i < m->unit->ncalls; i++)
+		if (m->unit->calls[i].fn == fn &&
+		    td_call_applies(m, i, TD_RULE_RELEASE, res))
+			return 1;
+	return 0;
+}
+
 static enum td_confidence armed_confidence(struct td_model *m,
 					   const struct td_resource *res)
 {
@@ -166,7 +180,8 @@ static enum td_confidence armed_confidence(struct td_model *m,
 			return TD_CONFIDENCE_HIGH;
 	for (i = 0; i < m->unit->ncalls; i++) {
 		if ((!td_call_rule(m, i, TD_RULE_QUEUE) &&
-		     !td_call_rule(m, i, TD_RULE_USE)) || !td_feeds(m, i, res))
+		     !td_call_rule(m, i, TD_RULE_USE)) || !td_feeds(m, i, res) ||
+		    fenced_in_place(m, i, res))
 			continue;
 		if (m->in_probe[m->unit->calls[i].fn])
 			return TD_CONFIDENCE_HIGH;

@@ -16,6 +16,7 @@ struct td_resource {
 	char key[TD_KEY_LEN];
 	char text[TD_KEY_LEN];	/* "ctx->workq", as probe wrote it */
 	char idkey[TD_KEY_LEN];	/* where an IRQ's number is kept, or "" */
+	char idalias[TD_KEY_LEN]; /* the field probe copies that number to */
 	char alias[TD_KEY_LEN];	/* another field probe copies it to, or "" */
 	char cookie[TD_KEY_LEN]; /* an IRQ cookie kept in a field: "*T", the
 				  * struct it points to, however reached */

@@ -107,6 +107,7 @@ struct ep_ctx {
 	const char **cb_holder;	/* ... and the struct they are stored in */
 	int ncbs;
 	signed char *releases;	/* [fn * nres + r]: fn reaches a release */
+	signed char *quiesces;	/* [fn * nres + r]: fn reaches a quiesce */
 	int *phi_first, *phi_next;	/* PHI names by block */
 	int *store_first, *store_next;	/* stores by block */
 	int *alt_first, *alt_next;	/* a call's alternatives */

@@ -772,9 +772,15 @@ static void find_aliases(struct td_model *m)
 		    td_path_key(m, &s->dest, s->dest.nfields, key, NULL) < 0 ||
 		    !strcmp(key, src))
 			continue;
-		for (r = 0; r < m->nres; r++)
+		for (r = 0; r < m->nres; r++) {
 			if (!m->res[r].alias[0] && !strcmp(src, m->res[r].key))
 				snprintf(m->res[r].alias, TD_KEY_LEN, "%s", key);
+			/* pcr->irq = pcr->pci->irq: freed by that number */
+			if (!m->res[r].idalias[0] &&
+			    !strcmp(src, m->res[r].idkey))
+				snprintf(m->res[r].idalias, TD_KEY_LEN, "%s",
+					 key);
+		}
 	}
 }
 
@@ -909,7 +915,23 @@ static int id_matches(const struct td_model *m, const struct td_resource *res,
 	if (!shared || td_path_key(m, &c->arg[rule->id].path,
 				   c->arg[rule->id].path.nfields, key, NULL) < 0)
 		return 1;
-	return !strcmp(key, res->idkey);
+	return !strcmp(key, res->idkey) || !strcmp(key, res->idalias);
+}
+
+/*
+ * free_irq(pdev->irq, np->s.host): a cookie read from a field is the
+ * object it points to, as on the request side (find_aliases()).
+ */
+static int cookie_object(const struct td_model *m, const struct td_value *v,
+			 const struct td_rule *rule, const struct td_resource *res)
+{
+	char key[TD_KEY_LEN];
+
+	if (rule->id < 0 || v->kind != TD_VAL_LOAD || !v->ptr_type ||
+	    family_of_type(m, v->ptr_type) >= 0)
+		return 0;
+	snprintf(key, TD_KEY_LEN, "*%s", v->ptr_type);
+	return !strcmp(key, res->key) || !strcmp(key, res->cookie);
 }
 
 /* Does call apply a rule of 'kind' (release, async, use...) to res? */
@@ -957,7 +979,8 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 		(res->alias[0] &&
 		 td_value_has_key(m, &c->arg[arg], c->fn, res->alias, 0)) ||
 		(res->cookie[0] &&
-		 td_value_has_key(m, &c->arg[arg], c->fn, res->cookie, 0))) &&
+		 td_value_has_key(m, &c->arg[arg], c->fn, res->cookie, 0)) ||
+		cookie_object(m, &c->arg[arg], rule, res)) &&
 	       id_matches(m, res, c, rule);
 }
 

@@ -530,6 +530,41 @@ SILENT_DRIVERS = [
         probe='kvaser_pci_init_one',
         why='the three BARs stay in locals initialised to NULL and are unmapped under "if (x != NULL)" after a shared label: the release takes a value merged from the mapping and NULL',
     ),
+    dict(
+        path='drivers/uio/uio_mf624.c',
+        obj='drivers/uio/uio_mf624.o',
+        config='CONFIG_UIO_MF624',
+        probe='mf624_pci_probe',
+        why='a helper maps into the array element probe passes: mf624_setup_mem(dev, bar, &info->mem[i], ...) sets mem->internal_addr = pci_ioremap_bar() and fails only before or when that mapping fails; the labels out_unmap2/1/0 iounmap(info->mem[i].internal_addr): the element is the helper\'s struct uio_mem (round 3 of the precision benchmark reported it held)',
+    ),
+    dict(
+        path='drivers/net/wireless/marvell/libertas/if_spi.c',
+        obj='drivers/net/wireless/marvell/libertas/if_spi.o',
+        config='CONFIG_LIBERTAS_SPI',
+        probe='if_spi_probe',
+        why='card->packet_work is queued only on card->workqueue (if_spi_host_to_card, the IRQ path); the error label release_irq frees the IRQ, then destroy_workqueue(card->workqueue) drains the work (round 3 reported it left queued)',
+    ),
+    dict(
+        path='drivers/net/ieee802154/adf7242.c',
+        obj='drivers/net/ieee802154/adf7242.o',
+        config='CONFIG_IEEE802154_ADF7242',
+        probe='adf7242_probe',
+        why='the devm threaded IRQ (1279) is disabled with disable_irq(spi->irq) (1285) before the only later failure, ieee802154_register_hw() (1287): the error label destroying lp->wqueue (1300) races no handler (round 3 reported teardown-error-order there); the work the handler queues on that queue is drained by it',
+    ),
+    dict(
+        path='drivers/block/xen-blkback/xenbus.c',
+        obj='drivers/block/xen-blkback/xenbus.o',
+        config='CONFIG_XEN_BLKDEV_BACKEND',
+        probe='xen_blkbk_probe',
+        why='blkif->free_work is the deferred free of blkif: its callback xen_blkif_deferred_free() -> xen_blkif_free() kmem_cache_free()s the blkif that holds it, and the failing probe queues it on purpose (through xen_blkbk_remove() -> xen_blkif_put()); cancelling it would leak blkif (round 3 reported it left queued)',
+    ),
+    dict(
+        path='drivers/char/tpm/tpm_atmel.c',
+        obj='drivers/char/tpm/tpm_atmel.o',
+        config='CONFIG_TCG_ATMEL',
+        probe='init_atmel',
+        why='ioport_map() maps nothing (a port I/O cookie; ioport_unmap() is empty): the failure exits of init_atmel() after atmel_get_base_addr() leak no mapping (round 3 reported one)',
+    ),
 ]
 
 

@@ -10,7 +10,8 @@ of each level:
   queues it stays live until devres frees it (teardown-devm-order);
 - low: work initialised and never queued in this file;
 - low too: work whose callback frees the struct holding it (a deferred
-  free that remove() must not cancel).
+  free that remove() must not cancel), and work a function queues and
+  cancels synchronously itself before it returns.
 
 The default output shows medium and high; --confidence=low (or
 $TEARDOWN_CONFIDENCE) shows all, --confidence=high only the first; JSON
@@ -53,6 +54,7 @@ struct conf_priv {
 	struct work_struct ops_work;	/* queued by an op: medium */
 	struct work_struct irq_work;	/* devm IRQ outlives remove: medium */
 	struct work_struct idle_work;	/* never queued here: low */
+	struct work_struct sync_work;	/* queued and cancelled in place: low */
 	int count;
 };
 static struct conf_priv priv;
@@ -82,6 +84,13 @@ static void conf_set(int on)
 	schedule_work(&priv.ops_work);
 }
 
+/* a transfer that waits for its work, called from probe */
+static void conf_sync(void)
+{
+	schedule_work(&priv.sync_work);
+	cancel_work_sync(&priv.sync_work);
+}
+
 const struct led_ops conf_ops = {
 	.set = conf_set,
 };
@@ -98,6 +107,8 @@ static int conf_probe(struct platform_device *pdev)
 	INIT_WORK(&priv.ops_work, conf_work);
 	INIT_WORK(&priv.irq_work, conf_work);
 	INIT_WORK(&priv.idle_work, conf_work);
+	INIT_WORK(&priv.sync_work, conf_work);
+	conf_sync();
 	schedule_work(&priv.probe_work);
 	return devm_request_irq(&pdev->dev, 1, conf_irq, 0, "conf", &priv);
 }
@@ -120,6 +131,7 @@ EXPECTED = {
     "irq_work": ("teardown-devm-order", "medium"),
     "idle_work": ("teardown-work", "low"),
     "free_work": ("teardown-work", "low"),
+    "sync_work": ("teardown-work", "low"),
 }
 
 
@@ -154,7 +166,7 @@ def found(r):
     doc = json.loads(r.stdout)
     out = {}
     for f in doc["findings"]:
-        field = re.search(r"(probe|ops|irq|idle|free)_work",
+        field = re.search(r"(probe|ops|irq|idle|free|sync)_work",
                           f["message"]).group(0)
         out[field] = (f["tag"], f["confidence"])
     return out
@@ -203,7 +215,7 @@ def test_sarif_level_and_rank(tree, sarif_validator):
     sarif_validator(sarif)
     got = {}
     for res in sarif["runs"][0]["results"]:
-        field = re.search(r"(probe|ops|irq|idle|free)_work",
+        field = re.search(r"(probe|ops|irq|idle|free|sync)_work",
                           res["message"]["text"]).group(0)
         got[field] = (res["level"], res["rank"],
                       res["properties"]["confidence"])
@@ -211,7 +223,8 @@ def test_sarif_level_and_rank(tree, sarif_validator):
                    "ops_work": ("warning", 60.0, "medium"),
                    "irq_work": ("warning", 60.0, "medium"),
                    "idle_work": ("note", 30.0, "low"),
-                   "free_work": ("note", 30.0, "low")}
+                   "free_work": ("note", 30.0, "low"),
+                   "sync_work": ("note", 30.0, "low")}
 
 
 def test_kbuild_mode_filters_in_the_plugin(tree):
@@ -228,9 +241,9 @@ def test_kbuild_mode_filters_in_the_plugin(tree):
         below = int(re.search(r"below_confidence=(\d+)", r.stderr).group(1))
         return warned, below
 
-    assert kbuild() == ({"probe_work", "ops_work", "irq_work"}, 2)
+    assert kbuild() == ({"probe_work", "ops_work", "irq_work"}, 3)
     assert kbuild("--confidence=low") == (set(EXPECTED), 0)
-    assert kbuild("--confidence=high") == ({"probe_work"}, 4)
+    assert kbuild("--confidence=high") == ({"probe_work"}, 5)
     assert kbuild(env=env_without_level(TEARDOWN_CONFIDENCE="low")) == \
         (set(EXPECTED), 0)
 

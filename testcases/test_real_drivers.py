@@ -7,6 +7,7 @@ bugs, each explained there); mutated, exactly one finding more: the
 resource whose release was deleted, of the expected family, acquired where
 expected.
 """
+import os
 import re
 import tempfile
 
@@ -16,7 +17,7 @@ from conftest import (KERNEL_BUILDS, KERNEL_VERSIONS, kernel_per_front_end,
                       REMOVE_PATH_ONLY, RULES, emptied, kbuild_check_argv,
                       mutated_source, one_line, run_checker)
 from kernel_versions import at_version, for_kernel, override_problems
-from real_drivers import DRIVERS
+from real_drivers import DRIVERS, FIX_TEXTS
 
 pytestmark = pytest.mark.kernel
 
@@ -150,3 +151,27 @@ def test_version_overrides_are_explained():
                                   SILENT_DRIVERS + REAL_ERROR_BUGS,
                                   ("asis", "silent", "after", "fixed"))
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("entry", FIX_TEXTS,
+                         ids=[e["path"] for e in FIX_TEXTS])
+def test_fix_text(kernel, entry):
+    entry = for_kernel(entry, kernel)
+    rc, found, _, _, err = run_checker(
+        kbuild_check_argv(kernel, entry["obj"]) +
+        ["-fdiagnostics-parseable-fixits"], kernel.build)
+    assert rc == 0, err[-3000:]
+    hits = [f for f in found if f[2] == entry["tag"] and
+            "'%s'" % entry["resource"] in f[3]]
+    assert len(hits) == 1, describe(found)
+    assert entry["text"] in hits[0][3], hits[0][3]
+    if "fix_before" not in entry:
+        return
+    with open(os.path.join(kernel.src, entry["path"])) as f:
+        lines = f.read().split("\n")
+    want = [one_line(lines, entry["fix_before"], entry["path"],
+                     after=entry["after"]) + 1]
+    at = [int(m.group(1)) for m in re.finditer(
+        r'^fix-it:"[^"]*":\{(\d+):1-\d+:1\}:"\\t\w+\(&%s\);' %
+        re.escape(entry["resource"]), err, re.M)]
+    assert at == [want[0]], (at, want, err[-2000:])
