@@ -993,6 +993,75 @@ struct ep_leak {
 	int line[EP_LINES];
 };
 
+/* Does call release a resource fn acquires at or after line 'from'? */
+static int releases_later_step(struct ep_ctx *ctx, int fn, int call, int from)
+{
+	struct td_model *m = ctx->m;
+	int callee = td_callee(m, call), r;
+
+	for (r = 0; r < m->nres; r++) {
+		if (m->res[r].fn != fn || m->res[r].managed ||
+		    m->res[r].loc.line < from)
+			continue;
+		if (td_call_applies(m, call, TD_RULE_RELEASE, &m->res[r]) ||
+		    (callee >= 0 && !m->unit->funcs[callee].is_api &&
+		     fn_releases(ctx, callee, r)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does the code from 'release' to the function's return undo only what fn
+ * set up before the first of l's exits?  A label that also releases what
+ * fn acquires after that exit would free what was never set up there
+ * (be2iscsi's free_twq): then jumping to it is no fix.
+ */
+static int jump_is_safe(struct ep_ctx *ctx, int fn, int release,
+			const struct ep_leak *l)
+{
+	struct td_model *m = ctx->m;
+	const struct td_unit *u = m->unit;
+	const struct td_function *f = &u->funcs[fn];
+	int start = u->calls[release].block, first = l->where.line;
+	int *queue, head = 0, tail = 0, safe = 1, i, k;
+	char *seen;
+
+	if (start < f->first_block || start >= f->first_block + f->nblocks)
+		return 1;
+	for (k = 0; k < l->nlines; k++)
+		if (l->line[k] < first)
+			first = l->line[k];
+	queue = (int *)malloc((f->nblocks + 1) * sizeof(int));
+	seen = (char *)calloc(f->nblocks + 1, 1);
+	if (!queue || !seen)
+		abort();
+	queue[tail++] = start;
+	seen[start - f->first_block] = 1;
+	while (head < tail && safe) {
+		const struct td_block *b = &u->blocks[queue[head++]];
+
+		for (i = 0; i < b->ncalls && safe; i++)
+			if ((b != &u->blocks[start] ||
+			     b->first_call + i >= release) &&
+			    releases_later_step(ctx, fn, b->first_call + i, first))
+				safe = 0;
+		for (i = 0; !b->returns && i < b->nsucc; i++) {
+			int to = u->succs[b->first_succ + i].to;
+
+			if (to < f->first_block ||
+			    to >= f->first_block + f->nblocks ||
+			    seen[to - f->first_block])
+				continue;
+			seen[to - f->first_block] = 1;
+			queue[tail++] = to;
+		}
+	}
+	free(queue);
+	free(seen);
+	return safe;
+}
+
 static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 {
 	struct td_model *m = ctx->m;
@@ -1041,7 +1110,17 @@ static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)
 	if (named)
 		snprintf(add, sizeof(add), "add %s to %s", fix,
 			 at[0] ? "these error paths" : "this error path");
-	if (skipped >= 0 && failing) {
+	if (skipped >= 0 && failing && !jump_is_safe(ctx, fn, skipped, l))
+		snprintf(how, sizeof(how),
+			 "other error paths release it (%s() at line %d), %s not; %s%s %s (the label before that call also undoes steps taken after this failure)%s",
+			 m->unit->calls[skipped].callee,
+			 m->unit->calls[skipped].loc.line,
+			 at[0] ? "these do" : "this one does",
+			 named ? "add " : "release it with ",
+			 named ? fix : m->unit->calls[skipped].callee,
+			 at[0] ? "there" : "here",
+			 named ? "" : " (no fix offered)");
+	else if (skipped >= 0 && failing) {
 		char here[TD_KEY_LEN + 32] = "";
 
 		if (named)
