@@ -217,9 +217,9 @@ static void python_tables(FILE *out, const struct td_rules *r)
 		const struct td_family *f = &r->families[i];
 
 		const char *key[] = { "tag", "noun", "did", "undone", "fix",
-				      "type", "fed" };
+				      "type", "fed", "drains" };
 		const char *val[] = { f->tag, f->noun, f->did, f->undone,
-				      f->fix, f->type, f->fed };
+				      f->fix, f->type, f->fed, f->drains };
 		unsigned int k;
 
 		fprintf(out, "    '%s': {", f->name);

@@ -24,23 +24,23 @@ virtual report
 @initialize:python@
 @@
 TD_FAMILY = {
-    'mmio': {'tag': 'teardown-mmio', 'noun': 'MMIO mapping', 'did': 'mapped', 'undone': 'unmapped', 'fix': None, 'type': None, 'fed': 'access'},
-    'irq': {'tag': 'teardown-irq', 'noun': 'IRQ handler', 'did': 'requested', 'undone': 'freed', 'fix': None, 'type': None, 'fed': None},
-    'dma': {'tag': 'teardown-dma', 'noun': 'DMA buffer', 'did': 'allocated', 'undone': 'freed or unmapped', 'fix': None, 'type': None, 'fed': 'sync'},
-    'dmapool': {'tag': 'teardown-dma', 'noun': 'DMA pool', 'did': 'created', 'undone': 'destroyed', 'fix': None, 'type': None, 'fed': 'use'},
-    'timer': {'tag': 'teardown-timer', 'noun': 'timer', 'did': 'set up', 'undone': 'stopped synchronously', 'fix': None, 'type': 'timer_list', 'fed': 'arm'},
-    'hrtimer': {'tag': 'teardown-hrtimer', 'noun': 'hrtimer', 'did': 'initialised', 'undone': 'cancelled', 'fix': None, 'type': 'hrtimer', 'fed': 'start'},
-    'work': {'tag': 'teardown-work', 'noun': 'work', 'did': 'initialised', 'undone': 'cancelled', 'fix': 'cancel_work_sync(&%h)', 'type': 'work_struct', 'fed': 'queue'},
-    'dwork': {'tag': 'teardown-work', 'noun': 'delayed work', 'did': 'initialised', 'undone': 'cancelled', 'fix': 'cancel_delayed_work_sync(&%h)', 'type': 'delayed_work', 'fed': 'queue'},
-    'workqueue': {'tag': 'teardown-workqueue', 'noun': 'workqueue', 'did': 'allocated', 'undone': 'destroyed', 'fix': None, 'type': None, 'fed': 'queue work on'},
-    'tasklet': {'tag': 'teardown-tasklet', 'noun': 'tasklet', 'did': 'initialised', 'undone': 'killed', 'fix': None, 'type': 'tasklet_struct', 'fed': 'schedule'},
-    'kthread': {'tag': 'teardown-kthread', 'noun': 'kthread', 'did': 'created', 'undone': 'stopped', 'fix': None, 'type': None, 'fed': 'wake'},
-    'kworker': {'tag': 'teardown-kthread', 'noun': 'kthread worker', 'did': 'created', 'undone': 'destroyed', 'fix': None, 'type': None, 'fed': None},
-    'memory': {'tag': 'teardown-use-after-free', 'noun': 'driver memory', 'did': 'allocated', 'undone': 'freed', 'fix': None, 'type': None, 'fed': None},
-    'region': {'tag': 'teardown-region', 'noun': 'I/O region', 'did': 'requested', 'undone': 'released', 'fix': None, 'type': None, 'fed': None},
-    'pcidev': {'tag': 'teardown-pcidev', 'noun': 'PCI device', 'did': 'enabled', 'undone': 'disabled', 'fix': None, 'type': None, 'fed': None},
-    'irqvec': {'tag': 'teardown-irqvec', 'noun': 'IRQ vectors', 'did': 'allocated', 'undone': 'freed', 'fix': None, 'type': None, 'fed': None},
-    'driver': {'tag': 'teardown-module', 'noun': 'driver', 'did': 'registered', 'undone': 'unregistered', 'fix': None, 'type': 'platform_driver,pci_driver,i2c_driver,spi_driver,usb_driver,miscdevice,hid_driver,serio_driver,amba_driver,mdio_driver,virtio_driver,auxiliary_driver', 'fed': None},
+    'mmio': {'tag': 'teardown-mmio', 'noun': 'MMIO mapping', 'did': 'mapped', 'undone': 'unmapped', 'fix': None, 'type': None, 'fed': 'access', 'drains': None},
+    'irq': {'tag': 'teardown-irq', 'noun': 'IRQ handler', 'did': 'requested', 'undone': 'freed', 'fix': None, 'type': None, 'fed': None, 'drains': None},
+    'dma': {'tag': 'teardown-dma', 'noun': 'DMA buffer', 'did': 'allocated', 'undone': 'freed or unmapped', 'fix': None, 'type': None, 'fed': 'sync', 'drains': None},
+    'dmapool': {'tag': 'teardown-dma', 'noun': 'DMA pool', 'did': 'created', 'undone': 'destroyed', 'fix': None, 'type': None, 'fed': 'use', 'drains': None},
+    'timer': {'tag': 'teardown-timer', 'noun': 'timer', 'did': 'set up', 'undone': 'stopped synchronously', 'fix': None, 'type': 'timer_list', 'fed': 'arm', 'drains': None},
+    'hrtimer': {'tag': 'teardown-hrtimer', 'noun': 'hrtimer', 'did': 'initialised', 'undone': 'cancelled', 'fix': None, 'type': 'hrtimer', 'fed': 'start', 'drains': None},
+    'work': {'tag': 'teardown-work', 'noun': 'work', 'did': 'initialised', 'undone': 'cancelled', 'fix': 'cancel_work_sync(&%h)', 'type': 'work_struct', 'fed': 'queue', 'drains': None},
+    'dwork': {'tag': 'teardown-work', 'noun': 'delayed work', 'did': 'initialised', 'undone': 'cancelled', 'fix': 'cancel_delayed_work_sync(&%h)', 'type': 'delayed_work', 'fed': 'queue', 'drains': None},
+    'workqueue': {'tag': 'teardown-workqueue', 'noun': 'workqueue', 'did': 'allocated', 'undone': 'destroyed', 'fix': None, 'type': None, 'fed': 'queue work on', 'drains': 'work'},
+    'tasklet': {'tag': 'teardown-tasklet', 'noun': 'tasklet', 'did': 'initialised', 'undone': 'killed', 'fix': None, 'type': 'tasklet_struct', 'fed': 'schedule', 'drains': None},
+    'kthread': {'tag': 'teardown-kthread', 'noun': 'kthread', 'did': 'created', 'undone': 'stopped', 'fix': None, 'type': None, 'fed': 'wake', 'drains': None},
+    'kworker': {'tag': 'teardown-kthread', 'noun': 'kthread worker', 'did': 'created', 'undone': 'destroyed', 'fix': None, 'type': None, 'fed': None, 'drains': None},
+    'memory': {'tag': 'teardown-use-after-free', 'noun': 'driver memory', 'did': 'allocated', 'undone': 'freed', 'fix': None, 'type': None, 'fed': None, 'drains': None},
+    'region': {'tag': 'teardown-region', 'noun': 'I/O region', 'did': 'requested', 'undone': 'released', 'fix': None, 'type': None, 'fed': None, 'drains': None},
+    'pcidev': {'tag': 'teardown-pcidev', 'noun': 'PCI device', 'did': 'enabled', 'undone': 'disabled', 'fix': None, 'type': None, 'fed': None, 'drains': None},
+    'irqvec': {'tag': 'teardown-irqvec', 'noun': 'IRQ vectors', 'did': 'allocated', 'undone': 'freed', 'fix': None, 'type': None, 'fed': None, 'drains': None},
+    'driver': {'tag': 'teardown-module', 'noun': 'driver', 'did': 'registered', 'undone': 'unregistered', 'fix': None, 'type': 'platform_driver,pci_driver,i2c_driver,spi_driver,usb_driver,miscdevice,hid_driver,serio_driver,amba_driver,mdio_driver,virtio_driver,auxiliary_driver', 'fed': None, 'drains': None},
 }
 
 TD_API = {
@@ -558,7 +558,9 @@ def td_released(f, a, tag, key, probe_fns, teardown):
             released.add((rtag, rkey))
     if td_touches(released | in_teardown, [(tag, key)]):
         return True
-    if tag != TD_FAMILY['work']['tag']:
+    # a workqueue drains the families its drains= names (work, not a
+    # delayed work whose timer is still pending)
+    if a['family'] not in (TD_FAMILY['workqueue']['drains'] or '').split(','):
         return False
     # queued only on workqueues remove() destroys, which drains them
     wqs = [td_key_of(f, fn, td_arg(args, TD_API[c]['wq']) or '')

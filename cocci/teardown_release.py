@@ -265,7 +265,9 @@ def td_released(f, a, tag, key, probe_fns, teardown):
             released.add((rtag, rkey))
     if td_touches(released | in_teardown, [(tag, key)]):
         return True
-    if tag != TD_FAMILY['work']['tag']:
+    # a workqueue drains the families its drains= names (work, not a
+    # delayed work whose timer is still pending)
+    if a['family'] not in (TD_FAMILY['workqueue']['drains'] or '').split(','):
         return False
     # queued only on workqueues remove() destroys, which drains them
     wqs = [td_key_of(f, fn, td_arg(args, TD_API[c]['wq']) or '')

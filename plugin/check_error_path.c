@@ -38,6 +38,35 @@ static const struct td_family *family_of(const struct ep_ctx *ctx, int res)
 	return &ctx->m->rules->families[ctx->m->res[res].family];
 }
 
+/*
+ * Does fn, or a helper it calls, apply a rule of 'kind' to resource r?
+ * Cached in 'cache' ([fn * nres + r]); 'set' gets fn's reach.
+ */
+static int fn_applies(struct ep_ctx *ctx, signed char *cache, int fn, int r,
+		      enum td_rule_kind kind, char *set)
+{
+	struct td_model *m = ctx->m;
+	signed char *slot = &cache[fn * m->nres + r];
+	int i;
+
+	td_reach(m, fn, set);
+	*slot = 0;
+	for (i = 0; i < m->unit->ncalls && !*slot; i++)
+		if (set[m->unit->calls[i].fn] &&
+		    td_call_applies(m, i, kind, &m->res[r]))
+			*slot = 1;
+	return *slot;
+}
+
+static char *reach_set(const struct ep_ctx *ctx)
+{
+	char *set = (char *)calloc(ctx->m->unit->nfuncs + 1, 1);
+
+	if (!set)
+		abort();
+	return set;
+}
+
 /* Does fn, or a helper it calls, release resource r? */
 static int fn_releases(struct ep_ctx *ctx, int fn, int r)
 {
@@ -48,15 +77,8 @@ static int fn_releases(struct ep_ctx *ctx, int fn, int r)
 
 	if (*slot >= 0)
 		return *slot;
-	set = (char *)calloc(m->unit->nfuncs + 1, 1);
-	if (!set)
-		abort();
-	td_reach(m, fn, set);
-	*slot = 0;
-	for (i = 0; i < m->unit->ncalls && !*slot; i++)
-		if (set[m->unit->calls[i].fn] &&
-		    td_call_applies(m, i, TD_RULE_RELEASE, &m->res[r]))
-			*slot = 1;
+	set = reach_set(ctx);
+	fn_applies(ctx, ctx->releases, fn, r, TD_RULE_RELEASE, set);
 	/*
 	 * A helper that acquires or arms it undoes only its own failures.
 	 * Reading or writing registers is no arming: a teardown helper
@@ -77,22 +99,13 @@ static int fn_releases(struct ep_ctx *ctx, int fn, int r)
 /* Does helper fn, or one it calls, quiesce resource r (disable_irq())? */
 static int fn_quiesces(struct ep_ctx *ctx, int fn, int r)
 {
-	struct td_model *m = ctx->m;
-	signed char *slot = &ctx->quiesces[fn * m->nres + r];
+	signed char *slot = &ctx->quiesces[fn * ctx->m->nres + r];
 	char *set;
-	int i;
 
 	if (*slot >= 0)
 		return *slot;
-	set = (char *)calloc(m->unit->nfuncs + 1, 1);
-	if (!set)
-		abort();
-	td_reach(m, fn, set);
-	*slot = 0;
-	for (i = 0; i < m->unit->ncalls && !*slot; i++)
-		if (set[m->unit->calls[i].fn] &&
-		    td_call_applies(m, i, TD_RULE_QUIESCE, &m->res[r]))
-			*slot = 1;
+	set = reach_set(ctx);
+	fn_applies(ctx, ctx->quiesces, fn, r, TD_RULE_QUIESCE, set);
 	free(set);
 	return *slot;
 }
@@ -391,11 +404,11 @@ static void drained_by(struct ep_ctx *ctx, const struct ep_state *st,
 	for (i = 0; i < st->nitems; i++) {
 		const struct td_resource *wq = &m->res[st->item[i].res];
 
-		if (!hit[i] || strcmp(family_of(ctx, st->item[i].res)->name,
-				      "workqueue"))
+		if (!hit[i])
 			continue;
 		for (j = 0; j < st->nitems; j++)
-			if (!hit[j] && family_of(ctx, st->item[j].res)->hold_armed &&
+			if (!hit[j] && td_family_drains(m, m->res[st->item[i].res].family,
+						       m->res[st->item[j].res].family) &&
 			    td_drained(m, &m->res[st->item[j].res],
 				       same_workqueue, wq)) {
 				td_trace(m, "%s: drained by destroying %s",

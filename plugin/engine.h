@@ -102,6 +102,7 @@ int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
 int td_feeds(const struct td_model *m, int call, const struct td_resource *q);
 typedef int (*td_wq_test)(const struct td_model *m,
 			  const struct td_resource *wq, const void *arg);
+int td_family_drains(const struct td_model *m, int queue, int item);
 int td_drained(const struct td_model *m, const struct td_resource *work,
 	       td_wq_test destroyed, const void *arg);
 int td_action_releases(const struct td_model *m, int call,

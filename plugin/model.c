@@ -960,7 +960,7 @@ int td_call_applies(const struct td_model *m, int call, enum td_rule_kind kind,
 		       res->idkey[0] != '#' &&
 		       td_path_key(m, &c->arg[arg].path,
 				   c->arg[arg].path.nfields, key, NULL) >= 0 &&
-		       !strcmp(key, res->idkey);
+		       (!strcmp(key, res->idkey) || !strcmp(key, res->idalias));
 	}
 	if (kind == TD_RULE_USE && c->arg[arg].has_origin) {
 		/* readl(&regs->status) with regs = dev->regs */
@@ -1146,7 +1146,26 @@ int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
 	return cb >= 0 || th >= 0;
 }
 
-/* Does call (in a callback) queue, arm or access resource q? */
+/*
+ * Does releasing a resource of family 'queue' wait for the queued items of
+ * family 'item' (drains= in the rules)?  A workqueue drains work, but not
+ * delayed work whose timer has not fired yet.
+ */
+int td_family_drains(const struct td_model *m, int queue, int item)
+{
+	const char *list = m->rules->families[queue].drains;
+	const char *name = m->rules->families[item].name;
+	size_t n = strlen(name);
+
+	while (list && *list) {
+		if (!strncmp(list, name, n) && (list[n] == ',' || !list[n]))
+			return 1;
+		list = strchr(list, ',');
+		list = list ? list + 1 : NULL;
+	}
+	return 0;
+}
+
 /*
  * Is work queued (by the driver's own code), and only on workqueues that
  * 'destroyed' accepts?  Destroying a workqueue drains it.
@@ -1161,7 +1180,7 @@ int td_drained(const struct td_model *m, const struct td_resource *work,
 	memset(&wq, 0, sizeof(wq));
 	wq.family = -1;
 	for (fam = 0; fam < m->rules->nfamilies; fam++)
-		if (!strcmp(m->rules->families[fam].name, "workqueue"))
+		if (td_family_drains(m, fam, work->family))
 			wq.family = fam;
 	if (wq.family < 0)
 		return 0;
@@ -1182,6 +1201,7 @@ int td_drained(const struct td_model *m, const struct td_resource *work,
 	return queued > 0;
 }
 
+/* Does call (in a callback) queue, arm or access resource q? */
 int td_feeds(const struct td_model *m, int call,
 		 const struct td_resource *q)
 {

@@ -145,6 +145,8 @@ static int parse_family(struct parser *p, char **w, int n)
 			slot = &f->fed;
 		else if (!strcmp(w[i], "fix"))
 			slot = &f->fix;
+		else if (!strcmp(w[i], "drains"))
+			slot = &f->drains;
 		else
 			return fail(p, "unknown family key", w[i]);
 		*slot = xstrdup(eq + 1);

@@ -294,6 +294,8 @@ struct td_family {
 	const char *fed;	/* what a callback does to it: "queue", "arm" */
 	const char *type;	/* struct tags ("a,b") the resource lives in */
 	const char *fix;
+	const char *drains;	/* families ("a,b") whose queued items its
+				 * release waits for (a workqueue: work) */
 	int hold_armed;		/* hold=armed: only arming it must be undone */
 	int error_only;		/* scope=error: no remove() obligation */
 };

@@ -327,6 +327,8 @@ DRIVERS = [
         delete=r"^\t\tfree_irq\(wl->irq, wl\);$",
         after=r"^static void wl1251_sdio_remove\(",
         expect=dict(family='irq', resource='hw->priv', acquired_in='wl1251_sdio_probe'),
+        # spatch names the cookie by the local it is passed in
+        cocci_expect=dict(resource='wl'),
         why='wl1251_sdio_probe() line 237: request_irq(wl->irq, wl1251_line_irq, 0, "wl1251", wl) with wl = hw->priv (205)  ->  wl1251_sdio_remove() line 290: free_irq(wl->irq, wl) with wl = sdio_get_drvdata(func): the cookie read from the void * field is the struct wl1251 remove() gets from drvdata (round 3 of the precision benchmark reported it as never freed); the error label (269) has the same line, hence after',
         v7_3=dict(why='the same driver, the IRQ requested with IRQF_NO_AUTOEN (235); free_irq(wl->irq, wl) at the error label (268) and in wl1251_sdio_remove() (289)'),
     ),

@@ -53,6 +53,7 @@ COCCI_CANNOT = {
     "timer-platform-driver-probe.c": "probe passed to platform_driver_probe()",
     # free_irq() with another object as cookie: spatch sees no types
     "irq-cookie-param-copy-other.c": "an IRQ freed with a cookie of another type",
+    "irq-cookie-field-release-other.c": "an IRQ freed with a cookie of another type",
 }
 # and the other way round: spatch reports what the plugin, following
 # more, knows to be released
@@ -64,6 +65,8 @@ COCCI_REPORTS_MORE = {
     "work-component-unbind-drained.c": "a workqueue a teardown callback destroys",
     # .suppress_bind_attrs and no module_exit: nothing ever unbinds it
     "nounbind-builtin-no-remove.c": "a built-in driver sysfs may not unbind",
+    # p->irq = p->main_irq: the copy of the number is what remove frees
+    "irq-number-copied.c": "an IRQ number copied to another field",
 }
 # The plugin sees a macro's value, spatch its name: same fix either way.
 # spatch does not see that a driver is built in (no module_exit): it
