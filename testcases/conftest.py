@@ -245,16 +245,19 @@ def kernel73_src(built):
 
 
 def tier_objects(version):
-    """Every object the real-driver tiers and the found-bugs register
-    check on Linux 'version'."""
+    """Every object the real-driver tiers, the found-bugs register and
+    the recall corpus check on Linux 'version'."""
     import found_bugs
     import kernel_versions
     import real_drivers
     import real_error_drivers
     import real_order_drivers
+    import recall_corpus
     objs = set()
     if version == found_bugs.KERNEL:
         objs |= {b["obj"] for b in found_bugs.FOUND}
+    if version == recall_corpus.KERNEL:
+        objs |= {c["obj"] for c in recall_corpus.load()}
     for module in (real_drivers, real_error_drivers, real_order_drivers):
         for entries in vars(module).values():
             if not isinstance(entries, list):
