@@ -59,7 +59,12 @@ def test_recall_does_not_fall(gcc73_kernel):
         assert now[shape] >= recorded(CASES)[shape], \
             "%s: %d caught, the corpus records %d; lost:\n%s" % (
                 shape, now[shape], recorded(CASES)[shape], "\n".join(lost))
+    # a fixed file reported about its resource is a false finding; the
+    # known ones say why in 'fixed_reported', and must still be there
     reported = ["%s: %s" % (c["id"], results[c["id"]]["fixed_false"])
-                for c in CASES if results[c["id"]]["fixed_false"]]
+                for c in CASES
+                if bool(results[c["id"]]["fixed_false"]) !=
+                bool(c.get("fixed_reported"))]
     assert not reported, \
-        "fixed versions reported about their resource:\n" + "\n".join(reported)
+        "fixed versions reported about their resource, or no longer " \
+        "reported as the corpus says:\n" + "\n".join(reported)
