@@ -254,8 +254,7 @@ static int hands_over(const struct ep_ctx *ctx, int call, int r)
 	const struct td_model *m = ctx->m;
 	const struct td_call *c = &m->unit->calls[call];
 	const struct td_resource *res = &m->res[r];
-	const char *holder = res->path && res->path->base == TD_BASE_STRUCT ?
-		res->path->base_name : NULL;
+	const char *holder = td_res_holder(res);
 	int j;
 
 	for (j = 0; j < c->nargs; j++) {
@@ -270,8 +269,12 @@ static int hands_over(const struct ep_ctx *ctx, int call, int r)
 	return 0;
 }
 
-/* Where, among the calls helper fn makes, r is first quiesced; or -1. */
-static int quiesce_rank(struct ep_ctx *ctx, int fn, int r)
+/*
+ * Where, among the calls helper fn makes, r is first released (or, with
+ * kind TD_RULE_QUIESCE, quiesced); or -1.
+ */
+static int first_rank(struct ep_ctx *ctx, int fn, int r,
+		      enum td_rule_kind kind)
 {
 	const struct td_model *m = ctx->m;
 	int calls[256], n = td_calls_in_order(m, fn, calls, 256), i;
@@ -279,26 +282,12 @@ static int quiesce_rank(struct ep_ctx *ctx, int fn, int r)
 	for (i = 0; i < n; i++) {
 		int callee = td_callee(m, calls[i]);
 
-		if (td_call_applies(m, calls[i], TD_RULE_QUIESCE, &m->res[r]) ||
-		    (callee >= 0 && !m->unit->funcs[callee].is_api &&
-		     fn_quiesces(ctx, callee, r)))
+		if (td_call_applies(m, calls[i], kind, &m->res[r]))
 			return i;
-	}
-	return -1;
-}
-
-/* Where, among the calls helper fn makes, r is first released; or -1. */
-static int release_rank(struct ep_ctx *ctx, int fn, int r)
-{
-	const struct td_model *m = ctx->m;
-	int calls[256], n = td_calls_in_order(m, fn, calls, 256), i;
-
-	for (i = 0; i < n; i++) {
-		int callee = td_callee(m, calls[i]);
-
-		if (td_call_applies(m, calls[i], TD_RULE_RELEASE, &m->res[r]) ||
-		    (callee >= 0 && !m->unit->funcs[callee].is_api &&
-		     fn_releases(ctx, callee, r)))
+		if (callee < 0 || m->unit->funcs[callee].is_api)
+			continue;
+		if (kind == TD_RULE_QUIESCE ? fn_quiesces(ctx, callee, r) :
+		    fn_releases(ctx, callee, r))
 			return i;
 	}
 	return -1;
@@ -323,12 +312,14 @@ static void check_release_order(struct ep_ctx *ctx, struct ep_state *st,
 		    st->item[j].quiesced || st->nviols == EP_VIOLS)
 			continue;
 		if (released[j] && (helper < 0 ||
-		    release_rank(ctx, helper, s) <= release_rank(ctx, helper, r)))
+		    first_rank(ctx, helper, s, TD_RULE_RELEASE) <=
+		    first_rank(ctx, helper, r, TD_RULE_RELEASE)))
 			continue;
 		/* the helper disables the IRQ before it releases r */
 		if (helper >= 0 && !ctx->m->unit->funcs[helper].is_api &&
 		    ctx->m->res[s].idkey[0] && fn_quiesces(ctx, helper, s) &&
-		    quiesce_rank(ctx, helper, s) < release_rank(ctx, helper, r))
+		    first_rank(ctx, helper, s, TD_RULE_QUIESCE) <
+		    first_rank(ctx, helper, r, TD_RULE_RELEASE))
 			continue;
 		st->viol[st->nviols].call = call;
 		st->viol[st->nviols].res = r;
@@ -570,34 +561,34 @@ static int tests_a_call(const struct ep_ctx *ctx, int b)
  * anything else of note (acquires, or tests a call's result)?  Then the
  * branch that skipped it is one the checker cannot correlate.
  */
-static int release_ahead(struct ep_ctx *ctx, int fn, int from,
-			 const struct ep_item *it)
+enum walk { WALK_ON, WALK_PRUNE, WALK_DONE };
+
+/*
+ * Visit fn's blocks breadth-first from block 'from', until visit() says
+ * WALK_DONE; WALK_PRUNE does not follow that block's successors.
+ */
+static void walk_blocks(struct ep_ctx *ctx, int fn, int from,
+			enum walk (*visit)(struct ep_ctx *, int, void *),
+			void *data)
 {
 	const struct td_unit *u = ctx->m->unit;
 	const struct td_function *f = &u->funcs[fn];
 	int *queue = (int *)malloc((f->nblocks + 1) * sizeof(int));
 	char *seen = (char *)calloc(f->nblocks + 1, 1);
-	int head = 0, tail = 0, found = 0, i;
+	int head = 0, tail = 0, i;
 
 	if (!queue || !seen)
 		abort();
 	queue[tail++] = from;
 	seen[from - f->first_block] = 1;
-	while (head < tail && !found) {
-		const struct td_block *b = &u->blocks[queue[head++]];
-		int stop = 0;
+	while (head < tail) {
+		int at = queue[head++];
+		const struct td_block *b = &u->blocks[at];
+		enum walk w = visit(ctx, at, data);
 
-		for (i = 0; i < b->ncalls && !found; i++) {
-			int call = b->first_call + i;
-
-			if (call_releases(ctx, call, it))
-				found = 1;
-			else if (td_call_rule(ctx->m, call, TD_RULE_ACQUIRE))
-				stop = 1;
-		}
-		if (stop || tests_a_call(ctx, queue[head - 1]))
-			continue;
-		for (i = 0; i < b->nsucc; i++) {
+		if (w == WALK_DONE)
+			break;
+		for (i = 0; w == WALK_ON && i < b->nsucc; i++) {
 			int to = u->succs[b->first_succ + i].to;
 
 			if (to < f->first_block || to >= f->first_block + f->nblocks ||
@@ -609,7 +600,39 @@ static int release_ahead(struct ep_ctx *ctx, int fn, int from,
 	}
 	free(queue);
 	free(seen);
-	return found;
+}
+
+struct ahead {
+	const struct ep_item *it;
+	int found;
+};
+
+static enum walk releases_here(struct ep_ctx *ctx, int block, void *data)
+{
+	const struct td_block *b = &ctx->m->unit->blocks[block];
+	struct ahead *a = (struct ahead *)data;
+	int stop = 0, i;
+
+	for (i = 0; i < b->ncalls; i++) {
+		int call = b->first_call + i;
+
+		if (call_releases(ctx, call, a->it)) {
+			a->found = 1;
+			return WALK_DONE;
+		}
+		if (td_call_rule(ctx->m, call, TD_RULE_ACQUIRE))
+			stop = 1;
+	}
+	return stop || tests_a_call(ctx, block) ? WALK_PRUNE : WALK_ON;
+}
+
+static int release_ahead(struct ep_ctx *ctx, int fn, int from,
+			 const struct ep_item *it)
+{
+	struct ahead a = { it, 0 };
+
+	walk_blocks(ctx, fn, from, releases_here, &a);
+	return a.found;
 }
 
 static void add_fork(struct ep_state *st, int not_taken)
@@ -1030,49 +1053,41 @@ static int releases_later_step(struct ep_ctx *ctx, int fn, int call, int from)
  * fn acquires after that exit would free what was never set up there
  * (be2iscsi's free_twq): then jumping to it is no fix.
  */
+struct undoing {
+	int fn, start, release, first, safe;
+};
+
+static enum walk undoes_later(struct ep_ctx *ctx, int block, void *data)
+{
+	const struct td_block *b = &ctx->m->unit->blocks[block];
+	struct undoing *w = (struct undoing *)data;
+	int i;
+
+	for (i = 0; i < b->ncalls; i++)
+		if ((block != w->start || b->first_call + i >= w->release) &&
+		    releases_later_step(ctx, w->fn, b->first_call + i,
+					w->first)) {
+			w->safe = 0;
+			return WALK_DONE;
+		}
+	return b->returns ? WALK_PRUNE : WALK_ON;
+}
+
 static int jump_is_safe(struct ep_ctx *ctx, int fn, int release,
 			const struct ep_leak *l)
 {
-	struct td_model *m = ctx->m;
-	const struct td_unit *u = m->unit;
+	const struct td_unit *u = ctx->m->unit;
 	const struct td_function *f = &u->funcs[fn];
-	int start = u->calls[release].block, first = l->where.line;
-	int *queue, head = 0, tail = 0, safe = 1, i, k;
-	char *seen;
+	int start = u->calls[release].block, k;
+	struct undoing w = { fn, start, release, l->where.line, 1 };
 
 	if (start < f->first_block || start >= f->first_block + f->nblocks)
 		return 1;
 	for (k = 0; k < l->nlines; k++)
-		if (l->line[k] < first)
-			first = l->line[k];
-	queue = (int *)malloc((f->nblocks + 1) * sizeof(int));
-	seen = (char *)calloc(f->nblocks + 1, 1);
-	if (!queue || !seen)
-		abort();
-	queue[tail++] = start;
-	seen[start - f->first_block] = 1;
-	while (head < tail && safe) {
-		const struct td_block *b = &u->blocks[queue[head++]];
-
-		for (i = 0; i < b->ncalls && safe; i++)
-			if ((b != &u->blocks[start] ||
-			     b->first_call + i >= release) &&
-			    releases_later_step(ctx, fn, b->first_call + i, first))
-				safe = 0;
-		for (i = 0; !b->returns && i < b->nsucc; i++) {
-			int to = u->succs[b->first_succ + i].to;
-
-			if (to < f->first_block ||
-			    to >= f->first_block + f->nblocks ||
-			    seen[to - f->first_block])
-				continue;
-			seen[to - f->first_block] = 1;
-			queue[tail++] = to;
-		}
-	}
-	free(queue);
-	free(seen);
-	return safe;
+		if (l->line[k] < w.first)
+			w.first = l->line[k];
+	walk_blocks(ctx, fn, start, undoes_later, &w);
+	return w.safe;
 }
 
 static void emit_leak(struct ep_ctx *ctx, int fn, const struct ep_leak *l)

@@ -41,12 +41,6 @@ static int destroyed_in(const struct td_model *m, const struct td_resource *wq,
 	return find_fence(m, wq, TD_RULE_RELEASE, (const char *)set) >= 0;
 }
 
-static int drained_by_workqueue(const struct td_model *m,
-				const struct td_resource *res, const char *set)
-{
-	return td_drained(m, res, destroyed_in, set);
-}
-
 /* Does v name the resource itself, not a member inside it (its lockdep map)? */
 static int names_resource(const struct td_model *m, const struct td_value *v,
 			  int fn, const struct td_resource *res)
@@ -69,8 +63,7 @@ static const char *handed_off(const struct td_model *m,
 			      const struct td_resource *res)
 {
 	const struct td_unit *u = m->unit;
-	const char *holder = res->path && res->path->base == TD_BASE_STRUCT ?
-		res->path->base_name : NULL;
+	const char *holder = td_res_holder(res);
 	int i, j;
 
 	for (i = 0; i < u->ncalls; i++) {
@@ -139,7 +132,7 @@ static int released_elsewhere(const struct td_model *m,
 			      const char *other, const char *drains)
 {
 	return find_fence(m, res, TD_RULE_RELEASE, other) >= 0 ||
-	       drained_by_workqueue(m, res, drains);
+	       td_drained(m, res, destroyed_in, drains);
 }
 
 /*
@@ -213,8 +206,7 @@ static int unnameable(const struct td_model *m, const struct td_resource *res)
  */
 static int fix_point(const struct td_model *m, const struct td_resource *res)
 {
-	const char *holder = res->path && res->path->base == TD_BASE_STRUCT ?
-		res->path->base_name : NULL;
+	const char *holder = td_res_holder(res);
 	int calls[256], n = 0, i;
 
 	if (holder)
@@ -391,7 +383,7 @@ void td_check_release(struct td_model *m)
 			continue;
 		}
 		if (find_fence(m, res, TD_RULE_RELEASE, m->in_teardown) >= 0 ||
-		    drained_by_workqueue(m, res, m->in_teardown)) {
+		    td_drained(m, res, destroyed_in, m->in_teardown)) {
 			m->stats->released++;
 			continue;
 		}

@@ -114,6 +114,8 @@ int td_tag_enabled(const struct td_model *m, const char *tag);
 void td_emit(struct td_model *m, struct td_finding *f);
 /* A resource's name in fingerprints: its key, or its text if unkeyed. */
 const char *td_res_ident(const struct td_resource *res);
+/* The struct type a resource is a member of (p->work: p's), or NULL. */
+const char *td_res_holder(const struct td_resource *res);
 
 /* timeline.c */
 void td_timeline_build(struct td_model *m);

@@ -53,6 +53,12 @@ const char *td_res_ident(const struct td_resource *res)
 	return res->key[0] && !strstr(res->key, "call#") ? res->key : res->text;
 }
 
+const char *td_res_holder(const struct td_resource *res)
+{
+	return res->path && res->path->base == TD_BASE_STRUCT ?
+	       res->path->base_name : NULL;
+}
+
 /* Report f once: drivers sharing a remove path share its findings. */
 void td_emit(struct td_model *m, struct td_finding *f)
 {
@@ -716,13 +722,27 @@ int td_frees_struct(const struct td_model *m, int fn, int call,
 static int self_freeing(const struct td_model *m,
 			const struct td_resource *res)
 {
-	const char *holder = res->path && res->path->base == TD_BASE_STRUCT ?
-		res->path->base_name : NULL;
+	const char *holder = td_res_holder(res);
 	int fn = res->callback ? td_find_function(m->unit, res->callback) : -1;
 
 	return holder && fn >= 0 &&
 	       m->rules->families[res->family].hold_armed &&
 	       td_frees_struct(m, fn, -1, holder);
+}
+
+/*
+ * An IRQ cookie read from a field of a struct that is no resource
+ * (priv->spi, hw->priv) is the object it points to: key it "*type" in
+ * key.  Returns whether it is one.
+ */
+static int cookie_key(const struct td_model *m, const struct td_value *v,
+		      char *key)
+{
+	if (v->kind != TD_VAL_LOAD || !v->ptr_type ||
+	    family_of_type(m, v->ptr_type) >= 0)
+		return 0;
+	snprintf(key, TD_KEY_LEN, "*%s", v->ptr_type);
+	return 1;
 }
 
 /*
@@ -760,9 +780,7 @@ static void find_aliases(struct td_model *m)
 		    res->rule->handle >= u->calls[res->call].nargs)
 			continue;
 		h = &u->calls[res->call].arg[res->rule->handle];
-		if (h->kind == TD_VAL_LOAD && h->ptr_type &&
-		    family_of_type(m, h->ptr_type) < 0)
-			snprintf(res->cookie, TD_KEY_LEN, "*%s", h->ptr_type);
+		cookie_key(m, h, res->cookie);
 	}
 	for (i = 0; i < u->nstores; i++) {
 		const struct td_store *s = &u->stores[i];
@@ -927,10 +945,8 @@ static int cookie_object(const struct td_model *m, const struct td_value *v,
 {
 	char key[TD_KEY_LEN];
 
-	if (rule->id < 0 || v->kind != TD_VAL_LOAD || !v->ptr_type ||
-	    family_of_type(m, v->ptr_type) >= 0)
+	if (rule->id < 0 || !cookie_key(m, v, key))
 		return 0;
-	snprintf(key, TD_KEY_LEN, "*%s", v->ptr_type);
 	return !strcmp(key, res->key) || !strcmp(key, res->cookie);
 }
 
