@@ -64,7 +64,9 @@ COMMAND  := plugin/teardown-check.c plugin/tree-mode.c plugin/cocci-mode.c \
 teardown-check: $(COMMAND) plugin/cocci-mode.h plugin/run.h plugin/rules.o plugin/kversion.o \
 		plugin/tree-mode.h plugin/findings.h plugin/compdb.h \
 		$(HEADERS)
-	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) plugin/rules.o plugin/kversion.o
+	@echo '#include <jansson.h>' | $(CC) -E -x c - >/dev/null 2>&1 || \
+	  { echo "teardown-check: no jansson headers: apt-get install libjansson-dev" >&2; exit 2; }
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) plugin/rules.o plugin/kversion.o -ljansson
 
 # The semantic patches are generated from the rules (and committed, so that
 # make coccicheck COCCI=cocci/... works from a clean clone).

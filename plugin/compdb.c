@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Compiler commands for tree mode: kbuild's .cmd files and
- * compile_commands.json, read without any library.
+ * compile_commands.json (read with jansson).
  */
 #include <errno.h>
 #include <limits.h>
@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <jansson.h>
 
 #include "compdb.h"
 
@@ -338,568 +340,115 @@ fail:
 	return -1;
 }
 
-/* ---- compile_commands.json ---- */
+/* ---- compile_commands.json, read with jansson ---- */
 
-/* Skipped values nest no deeper than this, so the stack stays small. */
-#define TD_JSON_MAX_DEPTH 256
-
-struct td_json {
-	const char *s, *end;
-	int line;
-	const char *path;
-	char *err;
-	size_t errlen;
-};
-
-struct td_buf {
-	char *b;
-	size_t n, cap;
-};
-
-static int td_buf_append(struct td_buf *b, const char *s, size_t n)
-{
-	if (b->cap - b->n <= n) {
-		size_t cap = b->cap ? b->cap : 64;
-		char *nb;
-
-		while (cap - b->n <= n)
-			cap *= 2;
-		nb = realloc(b->b, cap);
-		if (!nb)
-			return -1;
-		b->b = nb;
-		b->cap = cap;
-	}
-	memcpy(b->b + b->n, s, n);
-	b->n += n;
-	b->b[b->n] = '\0';
-	return 0;
-}
-
-static int td_buf_add(struct td_buf *b, char c)
-{
-	return td_buf_append(b, &c, 1);
-}
-
-static int __attribute__((format(printf, 3, 4)))
-td_json_fail_at(struct td_json *j, int line, const char *fmt, ...)
+static int __attribute__((format(printf, 4, 5)))
+td_db_fail(char *err, size_t errlen, const char *path, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
-	if (!j->err || !j->errlen)
+	if (!err || !errlen)
 		return -1;
-	n = snprintf(j->err, j->errlen, "%s:%d: ", j->path, line);
-	if (n >= 0 && (size_t)n < j->errlen) {
+	n = snprintf(err, errlen, "%s: ", path);
+	if (n >= 0 && (size_t)n < errlen) {
 		va_start(ap, fmt);
-		vsnprintf(j->err + n, j->errlen - n, fmt, ap);
+		vsnprintf(err + n, errlen - n, fmt, ap);
 		va_end(ap);
 	}
 	return -1;
 }
 
-/* What we wanted is missing: say so, or say the file ended. */
-static int td_json_expected(struct td_json *j, const char *what)
+/* A string member of an entry, or NULL; *bad when it is not a string. */
+static const char *td_db_string(json_t *entry, const char *key, int *bad)
 {
-	if (j->s >= j->end)
-		return td_json_fail_at(j, j->line,
-				       "unexpected end of file, expected %s",
-				       what);
-	return td_json_fail_at(j, j->line, "expected %s", what);
+	json_t *v = json_object_get(entry, key);
+
+	if (v && !json_is_string(v))
+		*bad = 1;
+	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* Skip whitespace; the next character, or -1 at the end. */
-static int td_json_peek(struct td_json *j)
+/* "arguments": an array of strings, as a NULL-terminated argv. */
+static char **td_db_argv(json_t *args, int *argc)
 {
-	while (j->s < j->end) {
-		if (*j->s == '\n')
-			j->line++;
-		else if (*j->s != ' ' && *j->s != '\t' && *j->s != '\r')
-			return (unsigned char)*j->s;
-		j->s++;
-	}
-	return -1;
-}
+	size_t i, n = json_array_size(args);
+	char **argv = calloc(n + 1, sizeof(*argv));
 
-/*
- * After an element or member: 1 past a ',', 0 past the closing bracket,
- * -1 (said) for anything else.
- */
-static int td_json_next(struct td_json *j, int close)
-{
-	int c = td_json_peek(j);
-
-	if (c == ',' || c == close) {
-		j->s++;
-		return c == ',';
-	}
-	return td_json_expected(j, close == ']' ? "',' or ']'" : "',' or '}'");
-}
-
-static int td_json_hex4(struct td_json *j, unsigned int *v)
-{
-	int i;
-
-	*v = 0;
-	if (j->end - j->s < 4)
-		return -1;
-	for (i = 0; i < 4; i++) {
-		char c = *j->s++;
-
-		*v <<= 4;
-		if (c >= '0' && c <= '9')
-			*v |= c - '0';
-		else if (c >= 'a' && c <= 'f')
-			*v |= c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			*v |= c - 'A' + 10;
-		else
-			return -1;
-	}
-	return 0;
-}
-
-static int td_buf_utf8(struct td_buf *b, unsigned int cp)
-{
-	int r = 0;
-
-	if (cp < 0x80)
-		return td_buf_add(b, cp);
-	if (cp < 0x800) {
-		r |= td_buf_add(b, 0xc0 | cp >> 6);
-	} else if (cp < 0x10000) {
-		r |= td_buf_add(b, 0xe0 | cp >> 12);
-		r |= td_buf_add(b, 0x80 | (cp >> 6 & 0x3f));
-	} else {
-		r |= td_buf_add(b, 0xf0 | cp >> 18);
-		r |= td_buf_add(b, 0x80 | (cp >> 12 & 0x3f));
-		r |= td_buf_add(b, 0x80 | (cp >> 6 & 0x3f));
-	}
-	r |= td_buf_add(b, 0x80 | (cp & 0x3f));
-	return r;
-}
-
-/* A \uXXXX escape (the "\u" already read), surrogate pairs included. */
-static int td_json_unicode(struct td_json *j, struct td_buf *b)
-{
-	unsigned int cp, lo;
-
-	if (td_json_hex4(j, &cp))
-		goto bad;
-	if (cp >= 0xdc00 && cp <= 0xdfff)
-		goto unpaired;
-	if (cp >= 0xd800 && cp <= 0xdbff) {
-		if (j->end - j->s < 2 || j->s[0] != '\\' || j->s[1] != 'u')
-			goto unpaired;
-		j->s += 2;
-		if (td_json_hex4(j, &lo))
-			goto bad;
-		if (lo < 0xdc00 || lo > 0xdfff)
-			goto unpaired;
-		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-	}
-	if (!cp)	/* would end the C string early */
-		return td_json_fail_at(j, j->line, "\\u0000 in string");
-	if (b && td_buf_utf8(b, cp))
-		return td_json_fail_at(j, j->line, "out of memory");
-	return 0;
-bad:
-	return td_json_fail_at(j, j->line, "invalid \\u escape");
-unpaired:
-	return td_json_fail_at(j, j->line, "unpaired surrogate in \\u escape");
-}
-
-static int td_json_bad_escape(struct td_json *j, unsigned char c)
-{
-	if (c >= 0x20 && c < 0x7f)
-		return td_json_fail_at(j, j->line,
-				       "invalid escape '\\%c' in string", c);
-	return td_json_fail_at(j, j->line, "invalid escape in string");
-}
-
-/* A string at j->s; into *out (malloc'd) unless out is NULL. */
-static int td_json_string(struct td_json *j, char **out)
-{
-	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-	struct td_buf buf = { NULL, 0, 0 }, *b = out ? &buf : NULL;
-	const char *esc;
-
-	if (td_json_peek(j) != '"')
-		return td_json_expected(j, "'\"'");
-	j->s++;
-	for (;;) {
-		const char *run = j->s;
-		unsigned char c;
-
-		/* plain text needs no decoding: copy it in one go */
-		while (j->s < j->end && *j->s != '"' && *j->s != '\\' &&
-		       (unsigned char)*j->s >= 0x20)
-			j->s++;
-		if (b && j->s > run && td_buf_append(b, run, j->s - run)) {
-			td_json_fail_at(j, j->line, "out of memory");
-			goto fail;
-		}
-		if (j->s >= j->end) {
-			td_json_fail_at(j, j->line, "unterminated string");
-			goto fail;
-		}
-		c = *j->s++;
-		if (c == '"')
-			break;
-		if (c < 0x20) {
-			td_json_fail_at(j, j->line,
-					"control character 0x%02x in string",
-					c);
-			goto fail;
-		}
-		if (c == '\\') {
-			if (j->s >= j->end) {
-				td_json_fail_at(j, j->line,
-						"unterminated string");
-				goto fail;
-			}
-			c = *j->s++;
-			if (c == 'u') {
-				if (td_json_unicode(j, b))
-					goto fail;
-				continue;
-			}
-			esc = c ? strchr(from, c) : NULL;
-			if (!esc) {
-				td_json_bad_escape(j, c);
-				goto fail;
-			}
-			c = to[esc - from];
-		}
-		if (b && td_buf_add(b, c)) {
-			td_json_fail_at(j, j->line, "out of memory");
-			goto fail;
-		}
-	}
-	if (out) {
-		/* "" never grew the buffer */
-		*out = buf.b ? buf.b : strdup("");
-		if (!*out)
-			return td_json_fail_at(j, j->line, "out of memory");
-	}
-	return 0;
-fail:
-	free(buf.b);
-	return -1;
-}
-
-static int td_is_digit(const char *s, const char *end)
-{
-	return s < end && *s >= '0' && *s <= '9';
-}
-
-static int td_json_number(struct td_json *j)
-{
-	if (*j->s == '-')
-		j->s++;
-	if (!td_is_digit(j->s, j->end))
-		return td_json_fail_at(j, j->line, "invalid number");
-	if (*j->s++ != '0')
-		while (td_is_digit(j->s, j->end))
-			j->s++;
-	if (j->s < j->end && *j->s == '.') {
-		j->s++;
-		if (!td_is_digit(j->s, j->end))
-			return td_json_fail_at(j, j->line, "invalid number");
-		while (td_is_digit(j->s, j->end))
-			j->s++;
-	}
-	if (j->s < j->end && (*j->s == 'e' || *j->s == 'E')) {
-		j->s++;
-		if (j->s < j->end && (*j->s == '+' || *j->s == '-'))
-			j->s++;
-		if (!td_is_digit(j->s, j->end))
-			return td_json_fail_at(j, j->line, "invalid number");
-		while (td_is_digit(j->s, j->end))
-			j->s++;
-	}
-	return 0;
-}
-
-static int td_json_skip(struct td_json *j, int depth);
-
-/* The rest of an array or object after its '[' or '{', thrown away. */
-static int td_json_skip_container(struct td_json *j, int depth, char close)
-{
-
-	if (depth > TD_JSON_MAX_DEPTH)
-		return td_json_fail_at(j, j->line, "values nested too deeply");
-	j->s++;
-	if (td_json_peek(j) == close) {
-		j->s++;
-		return 0;
-	}
-	for (;;) {
-		if (close == '}') {
-			if (td_json_string(j, NULL))
-				return -1;
-			if (td_json_peek(j) != ':')
-				return td_json_expected(j, "':'");
-			j->s++;
-		}
-		if (td_json_skip(j, depth + 1))
-			return -1;
-		switch (td_json_next(j, close)) {
-		case 1:
-			continue;
-		case 0:
-			return 0;
-		default:
-			return -1;
-		}
-	}
-}
-
-/* Any value, thrown away. */
-static int td_json_skip(struct td_json *j, int depth)
-{
-	static const char *const words[] = { "true", "false", "null", NULL };
-	const char *const *w;
-	int c = td_json_peek(j);
-
-	if (c == '"')
-		return td_json_string(j, NULL);
-	if (c == '[')
-		return td_json_skip_container(j, depth, ']');
-	if (c == '{')
-		return td_json_skip_container(j, depth, '}');
-	if (c == '-' || (c >= '0' && c <= '9'))
-		return td_json_number(j);
-	for (w = words; *w; w++) {
-		size_t n = strlen(*w);
-
-		if ((size_t)(j->end - j->s) >= n && !memcmp(j->s, *w, n)) {
-			j->s += n;
-			return 0;
-		}
-	}
-	return td_json_expected(j, "a value");
-}
-
-/* "arguments": an array of strings, into a NULL-terminated argv. */
-static int td_json_argv(struct td_json *j, char ***argvp, int *argcp)
-{
-	static const char notstrings[] =
-		"\"arguments\" must be an array of strings";
-	char **argv, **tmp;
-	int n = 0, cap = 16, more;
-
-	if (td_json_peek(j) != '[')
-		return td_json_fail_at(j, j->line, notstrings);
-	j->s++;
-	argv = malloc(cap * sizeof(*argv));
 	if (!argv)
-		return td_json_fail_at(j, j->line, "out of memory");
-	argv[0] = NULL;
-	if (td_json_peek(j) == ']') {
-		j->s++;
-		goto done;
-	}
-	for (;;) {
-		if (td_json_peek(j) != '"') {
-			if (j->s < j->end)
-				td_json_fail_at(j, j->line, notstrings);
-			else
-				td_json_expected(j, "a string");
-			goto fail;
+		return NULL;
+	for (i = 0; i < n; i++) {
+		argv[i] = strdup(json_string_value(json_array_get(args, i)));
+		if (!argv[i]) {
+			td_argv_free(argv);
+			return NULL;
 		}
-		if (n + 1 >= cap) {
-			cap *= 2;
-			tmp = realloc(argv, cap * sizeof(*argv));
-			if (!tmp) {
-				td_json_fail_at(j, j->line, "out of memory");
-				goto fail;
-			}
-			argv = tmp;
-		}
-		if (td_json_string(j, &argv[n]))
-			goto fail;
-		argv[++n] = NULL;
-		more = td_json_next(j, ']');
-		if (more < 0)
-			goto fail;
-		if (!more)
-			break;
 	}
-done:
-	td_argv_free(*argvp);	/* a repeated key: the last one wins */
-	*argvp = argv;
-	*argcp = n;
-	return 0;
-fail:
-	td_argv_free(argv);
-	return -1;
+	*argc = (int)n;
+	return argv;
 }
 
-/* A string-valued key of an entry; a repeated key: the last one wins. */
-static int td_json_field(struct td_json *j, const char *key, char **val)
+/* Entry number 'nth' (from 1) of the database at path, into c. */
+static int td_db_entry(json_t *entry, int nth, const char *path,
+		       const char *dbdir, struct td_compile *c, char *err,
+		       size_t errlen)
 {
-	char *s;
+	const char *dir, *file, *command;
+	json_t *args;
+	int bad = 0;
+	size_t i;
 
-	if (td_json_peek(j) != '"') {
-		if (j->s >= j->end)
-			return td_json_expected(j, "a string");
-		return td_json_fail_at(j, j->line, "\"%s\" must be a string",
-				       key);
-	}
-	if (td_json_string(j, &s))
-		return -1;
-	free(*val);
-	*val = s;
-	return 0;
-}
-
-/* One object of the top-level array, j->s at its '{'. */
-static int td_json_entry(struct td_json *j, const char *dbdir,
-			 struct td_compile *c)
-{
-	char *dir = NULL, *file = NULL, *command = NULL, *key = NULL;
-	char **args = NULL;
-	int line = j->line, cmdline = 0, nargs = 0, ret = -1, more;
-
-	j->s++;
-	if (td_json_peek(j) == '}') {
-		j->s++;
-		goto check;
-	}
-	for (;;) {
-		if (td_json_peek(j) != '"') {
-			td_json_expected(j, "a key string");
-			goto out;
-		}
-		if (td_json_string(j, &key))
-			goto out;
-		if (td_json_peek(j) != ':') {
-			td_json_expected(j, "':'");
-			goto out;
-		}
-		j->s++;
-		if (!strcmp(key, "directory")) {
-			if (td_json_field(j, key, &dir))
-				goto out;
-		} else if (!strcmp(key, "file")) {
-			if (td_json_field(j, key, &file))
-				goto out;
-		} else if (!strcmp(key, "command")) {
-			td_json_peek(j);
-			cmdline = j->line;
-			if (td_json_field(j, key, &command))
-				goto out;
-		} else if (!strcmp(key, "arguments")) {
-			if (td_json_argv(j, &args, &nargs))
-				goto out;
-		} else if (td_json_skip(j, 1)) {
-			goto out;
-		}
-		free(key);
-		key = NULL;
-		more = td_json_next(j, '}');
-		if (more < 0)
-			goto out;
-		if (!more)
-			break;
-	}
-check:
-	if (!dir || !dir[0]) {
-		td_json_fail_at(j, line, "entry has no \"directory\"");
-		goto out;
-	}
-	if (!file || !file[0]) {
-		td_json_fail_at(j, line, "entry has no \"file\"");
-		goto out;
-	}
-	if (!args && !command) {
-		td_json_fail_at(j, line, "entry has neither %s nor %s",
-				"\"command\"", "\"arguments\"");
-		goto out;
-	}
-	if (args && !nargs) {	/* an empty "arguments": try "command" */
-		td_argv_free(args);
-		args = NULL;
-	}
-	if (!args && command) {
-		args = td_shell_split(command, &nargs);
-		if (!args) {
-			td_json_fail_at(j, cmdline,
-					"%s has an unterminated quote",
-					"\"command\"");
-			goto out;
-		}
-	}
-	if (!nargs) {
-		td_json_fail_at(j, line, "entry has an empty compiler command");
-		goto out;
+	if (!json_is_object(entry))
+		return td_db_fail(err, errlen, path,
+				  "entry %d is not an object", nth);
+	dir = td_db_string(entry, "directory", &bad);
+	file = td_db_string(entry, "file", &bad);
+	command = td_db_string(entry, "command", &bad);
+	if (bad)
+		return td_db_fail(err, errlen, path,
+				  "entry %d: \"directory\", \"file\" and \"command\" must be strings",
+				  nth);
+	if (!dir || !dir[0])
+		return td_db_fail(err, errlen, path,
+				  "entry %d has no \"directory\"", nth);
+	if (!file || !file[0])
+		return td_db_fail(err, errlen, path,
+				  "entry %d has no \"file\"", nth);
+	args = json_object_get(entry, "arguments");
+	for (i = 0; json_is_array(args) && i < json_array_size(args); i++)
+		if (!json_is_string(json_array_get(args, i)))
+			args = NULL;
+	if (json_object_get(entry, "arguments") && !json_is_array(args))
+		return td_db_fail(err, errlen, path,
+				  "entry %d: \"arguments\" must be an array of strings",
+				  nth);
+	if (!json_array_size(args) && !command)
+		return td_db_fail(err, errlen, path,
+				  "entry %d has neither \"command\" nor \"arguments\"",
+				  nth);
+	/* "arguments" wins; an empty one leaves it to "command" */
+	c->argv = json_array_size(args) ? td_db_argv(args, &c->argc) :
+		  td_shell_split(command, &c->argc);
+	if (!c->argv && !json_array_size(args))
+		return td_db_fail(err, errlen, path,
+				  "entry %d: \"command\" has an unterminated quote",
+				  nth);
+	if (!c->argv || !c->argc) {
+		td_compile_free(c);
+		return td_db_fail(err, errlen, path, c->argv ?
+				  "entry %d has an empty compiler command" :
+				  "entry %d: out of memory", nth);
 	}
 	c->dir = dir[0] == '/' ? strdup(dir) : td_path_abs(dbdir, dir);
-	if (!c->dir) {
-		td_json_fail_at(j, line, "out of memory");
-		goto out;
-	}
-	if (dir[0] == '/')
+	if (c->dir && dir[0] == '/')
 		td_path_tidy(c->dir);
-	c->file = td_path_canon(c->dir, file);
+	c->file = c->dir ? td_path_canon(c->dir, file) : NULL;
 	if (!c->file) {
-		td_json_fail_at(j, line, "out of memory");
-		goto out;
-	}
-	c->argv = args;
-	c->argc = nargs;
-	args = NULL;
-	ret = 0;
-out:
-	if (ret)
 		td_compile_free(c);
-	free(key);
-	free(dir);
-	free(file);
-	free(command);
-	td_argv_free(args);
-	return ret;
-}
-
-/* The whole file, NUL-terminated (JSON text has no NULs of its own). */
-static char *td_slurp(const char *path, size_t *lenp)
-{
-	size_t len = 0, cap = 65536;
-	char *buf = malloc(cap), *nb;
-	FILE *f = fopen(path, "r");
-	int saved;
-
-	if (!f || !buf)
-		goto fail;
-	for (;;) {
-		size_t got;
-
-		if (cap - len < 2) {
-			nb = realloc(buf, cap * 2);
-			if (!nb)
-				goto fail;
-			buf = nb;
-			cap *= 2;
-		}
-		got = fread(buf + len, 1, cap - len - 1, f);
-		len += got;
-		if (!got)
-			break;
+		return td_db_fail(err, errlen, path, "entry %d: out of memory",
+				  nth);
 	}
-	if (ferror(f))
-		goto fail;
-	fclose(f);
-	buf[len] = '\0';
-	*lenp = len;
-	return buf;
-fail:
-	saved = errno ? errno : ENOMEM;
-	if (f)
-		fclose(f);
-	free(buf);
-	errno = saved;
-	return NULL;
+	return 0;
 }
 
 struct td_sorted {
@@ -957,86 +506,53 @@ static char *td_dir_of(const char *path)
 int td_compdb_load(const char *path, struct td_compdb *db, char *err,
 		   size_t errlen)
 {
-	struct td_json j = { .line = 1, .path = path, .err = err,
-			     .errlen = errlen };
-	struct td_compile *tmp;
-	char *buf, *dbdir = NULL;
-	int cap = 0, more;
-	size_t len;
+	json_error_t jerr;
+	json_t *root;
+	char *dbdir;
+	size_t i;
 
 	db->n = 0;
 	db->entries = NULL;
 	if (err && errlen)
 		err[0] = '\0';
-	buf = td_slurp(path, &len);
-	if (!buf) {
+	if (access(path, R_OK))
+		return td_db_fail(err, errlen, path, "cannot read: %s",
+				  strerror(errno));
+	/* a repeated key: the last one wins, as in the JSON spec's readers */
+	root = json_load_file(path, 0, &jerr);
+	if (!root) {
 		if (err && errlen)
-			snprintf(err, errlen, "%s: cannot read: %s", path,
-				 strerror(errno));
+			snprintf(err, errlen, "%s:%d: %s", path, jerr.line,
+				 jerr.text);
 		return -1;
 	}
 	dbdir = td_dir_of(path);
-	if (!dbdir) {
-		td_json_fail_at(&j, 1, "out of memory");
-		goto fail;
+	if (!json_is_array(root) || !dbdir) {
+		free(dbdir);
+		json_decref(root);
+		return td_db_fail(err, errlen, path, dbdir ?
+				  "not an array of entries" : "out of memory");
 	}
-	j.s = buf;
-	j.end = buf + len;
-	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))	/* UTF-8 BOM */
-		j.s += 3;
-
-	if (td_json_peek(&j) != '[') {
-		td_json_expected(&j, "'[' (an array of entries)");
-		goto fail;
-	}
-	j.s++;
-	if (td_json_peek(&j) == ']') {
-		j.s++;
-		goto end;
-	}
-	for (;;) {
-		if (td_json_peek(&j) != '{') {
-			td_json_expected(&j, "'{' (an entry)");
-			goto fail;
-		}
-		if (db->n == cap) {
-			if (cap > INT_MAX / 2 - 1) {
-				td_json_fail_at(&j, j.line, "too many entries");
-				goto fail;
-			}
-			cap = cap ? cap * 2 : 256;
-			tmp = realloc(db->entries, cap * sizeof(*tmp));
-			if (!tmp) {
-				td_json_fail_at(&j, j.line, "out of memory");
-				goto fail;
-			}
-			db->entries = tmp;
-		}
-		memset(&db->entries[db->n], 0, sizeof(db->entries[0]));
-		if (td_json_entry(&j, dbdir, &db->entries[db->n]))
+	db->entries = calloc(json_array_size(root) + 1,
+			     sizeof(*db->entries));
+	if (!db->entries)
+		goto oom;
+	for (i = 0; i < json_array_size(root); i++) {
+		if (td_db_entry(json_array_get(root, i), (int)i + 1, path, dbdir,
+				&db->entries[db->n], err, errlen))
 			goto fail;
 		db->n++;
-		more = td_json_next(&j, ']');
-		if (more < 0)
-			goto fail;
-		if (!more)
-			break;
 	}
-end:
-	if (td_json_peek(&j) >= 0) {
-		td_json_fail_at(&j, j.line, "unexpected text after the array");
-		goto fail;
-	}
-	if (td_compdb_sort(db)) {
-		td_json_fail_at(&j, j.line, "out of memory");
-		goto fail;
-	}
+	if (td_compdb_sort(db))
+		goto oom;
 	free(dbdir);
-	free(buf);
+	json_decref(root);
 	return 0;
+oom:
+	td_db_fail(err, errlen, path, "out of memory");
 fail:
 	free(dbdir);
-	free(buf);
+	json_decref(root);
 	td_compdb_free(db);
 	return -1;
 }

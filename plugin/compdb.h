@@ -44,10 +44,11 @@ struct td_compdb {
 };
 
 /*
- * Load a compile_commands.json.  On error returns -1 and writes one line
- * into err naming the place, "PATH:LINE: what is wrong" (e.g.
- * "build/compile_commands.json:12: expected ',' or '}'"), or
- * "PATH: cannot read: <strerror>".  Entries whose "file" is relative are
+ * Load a compile_commands.json (with jansson).  On error returns -1 and
+ * writes one line into err naming the place: "PATH:LINE: what is wrong"
+ * for text that is no JSON (jansson's words), "PATH: entry N has no
+ * "file"" for an entry that lacks what a command needs, or "PATH: cannot
+ * read: <strerror>".  Entries whose "file" is relative are
  * resolved against their "directory" (and a relative "directory" against
  * the database's own directory).  "arguments" wins over "command".
  */

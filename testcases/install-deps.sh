@@ -10,7 +10,7 @@
 set -eu
 
 # What building the GCC plugin and preparing a kernel need.
-gcc_packages="make gcc g++ gcc-12-plugin-dev xz-utils flex bison bc
+gcc_packages="make gcc g++ gcc-12-plugin-dev libjansson-dev xz-utils flex bison bc
 	libelf-dev libssl-dev"
 demo=""
 case ${1:-} in

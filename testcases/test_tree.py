@@ -316,6 +316,10 @@ BAD_INPUTS = [
      r"broken\.json:3: "),
     (["--compile-commands", "no-such.json", "drivers"],
      r"no-such\.json: cannot read"),
+    (["--compile-commands", "no-file.json", "drivers"],
+     r"no-file\.json: entry 2 has no \"file\""),
+    (["--compile-commands", "not-array.json", "drivers"],
+     r"not-array\.json: not an array of entries"),
     (["--compile-commands", "compile_commands.json", "--baseline",
       "no-such-baseline", "drivers"], r"no-such-baseline: cannot read the "
                                       r"baseline"),
@@ -338,6 +342,10 @@ def test_bad_input_is_one_line_and_exit_2(fake_tree, args, message):
     (fake_tree / "unprepared-build/.config").write_text("CONFIG_X=y\n")
     (fake_tree / "broken.json").write_text('[\n {"directory": "/",\n'
                                            '  "file" "x.c"}\n]\n')
+    (fake_tree / "no-file.json").write_text(
+        '[{"directory": "/", "file": "x.c", "command": "gcc x.c"},\n'
+        ' {"directory": "/", "command": "gcc y.c"}]\n')
+    (fake_tree / "not-array.json").write_text('{"directory": "/"}\n')
     (fake_tree / "bad-baseline").write_text(
         "# teardown-check baseline\n# frontend gcc\nnot-a-fingerprint\n")
     (fake_tree / "not-a-plugin.so").write_text("garbage\n")
