@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "findings.h"
 
 #define BASELINE_HEADER "# teardown-check baseline"
@@ -411,40 +413,40 @@ void td_baseline_apply(struct td_results *rs, struct td_baseline *b)
 
 /* ------------------------------------------------------------ printing */
 
-static void json_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", out);
-		else if (c == '\t')
-			fputs("\\t", out);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
-}
-
 /* A path as a URI reference: unreserved characters and '/' as they are. */
-static void uri_string(FILE *out, const char *s)
+static char *uri_of(const char *s)
 {
-	fputc('"', out);
+	char *uri = (char *)malloc(3 * strlen(s) + 1), *o = uri;
+
+	if (!uri)
+		exit(2);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || strchr("-._~/", c))
-			fputc(c, out);
+			*o++ = (char)c;
 		else
-			fprintf(out, "%%%02X", c);
+			o += sprintf(o, "%%%02X", c);
 	}
-	fputc('"', out);
+	*o = '\0';
+	return uri;
+}
+
+/* Out of memory while building output: nothing sensible is left to do. */
+static json_t *must(json_t *v)
+{
+	if (!v) {
+		fputs("teardown-check: out of memory\n", stderr);
+		exit(2);
+	}
+	return v;
+}
+
+/* A string, or null for none (jansson refuses NULL and invalid UTF-8). */
+static json_t *str(const char *s)
+{
+	return s ? must(json_stringn_nocheck(s, strlen(s))) : json_null();
 }
 
 /*
@@ -456,23 +458,20 @@ static const char *sarif_level(enum td_confidence c)
 	return c == TD_CONFIDENCE_LOW ? "note" : "warning";
 }
 
-static const char *sarif_rank(enum td_confidence c)
+static double sarif_rank(enum td_confidence c)
 {
-	return c == TD_CONFIDENCE_LOW ? "30.0" :
-	       c == TD_CONFIDENCE_MEDIUM ? "60.0" : "90.0";
+	return c == TD_CONFIDENCE_LOW ? 30.0 :
+	       c == TD_CONFIDENCE_MEDIUM ? 60.0 : 90.0;
 }
 
-/* The members a fingerprint hashes, beside file and tag. */
-static void identity(FILE *out, const struct td_found *r)
+/* The members a fingerprint hashes, beside file and tag, into o. */
+static json_t *identity(json_t *o, const struct td_found *r)
 {
-	fputs("\"driver\": ", out);
-	json_string(out, r->driver);
-	fputs(", \"function\": ", out);
-	json_string(out, r->function);
-	fputs(", \"resource\": ", out);
-	json_string(out, r->resource);
-	fputs(", \"other\": ", out);
-	json_string(out, r->other);
+	json_object_set_new(o, "driver", str(r->driver));
+	json_object_set_new(o, "function", str(r->function));
+	json_object_set_new(o, "resource", str(r->resource));
+	json_object_set_new(o, "other", str(r->other));
+	return o;
 }
 
 static void print_text(const struct td_results *rs, FILE *out)
@@ -495,81 +494,81 @@ static void print_text(const struct td_results *rs, FILE *out)
 	}
 }
 
-static void print_json(const struct td_results *rs, FILE *out)
+static json_t *json_finding(const struct td_found *r)
 {
-	int i, k;
+	json_t *o = must(json_object()), *notes = must(json_array());
+	int k;
 
-	fputs("{\n  \"tool\": \"teardown-check\",\n  \"version\": \"" TD_VERSION "\",\n  \"frontend\": ",
-	      out);
-	json_string(out, rs->frontend);
-	fputs(",\n  \"root\": ", out);
-	json_string(out, rs->root);
-	fprintf(out, ",\n  \"baselined\": %d,\n  \"findings\": [", rs->baselined);
-	for (i = 0; i < rs->n; i++) {
-		const struct td_found *r = &rs->r[i];
+	json_object_set_new(o, "tag", str(r->tag));
+	json_object_set_new(o, "file", str(r->file));
+	json_object_set_new(o, "line", json_integer(r->line));
+	json_object_set_new(o, "column", json_integer(r->col));
+	identity(o, r);
+	json_object_set_new(o, "fingerprint", str(r->fingerprint));
+	json_object_set_new(o, "confidence",
+			    str(td_confidence_name(r->confidence)));
+	json_object_set_new(o, "message", str(r->msg));
+	for (k = 0; k < r->nnotes; k++)
+		json_array_append_new(notes, must(json_pack("{s:o,s:i,s:i,s:o}",
+			"file", str(r->note[k].file), "line", r->note[k].line,
+			"column", r->note[k].col, "message",
+			str(r->note[k].msg))));
+	json_object_set_new(o, "notes", notes);
+	json_object_set_new(o, "fix", !r->fix_file ? json_null() :
+			    must(json_pack("{s:o,s:i,s:i,s:o}",
+				"file", str(r->fix_file), "line", r->fix_line,
+				"column", r->fix_col, "insert",
+				str(r->fix_text))));
+	return o;
+}
 
-		fputs(i ? ",\n    {" : "\n    {", out);
-		fputs("\"tag\": ", out);
-		json_string(out, r->tag);
-		fputs(", \"file\": ", out);
-		json_string(out, r->file);
-		fprintf(out, ", \"line\": %d, \"column\": %d", r->line, r->col);
-		fputs(", ", out);
-		identity(out, r);
-		fprintf(out, ", \"fingerprint\": \"%s\", \"confidence\": \"%s\", \"message\": ",
-			r->fingerprint, td_confidence_name(r->confidence));
-		json_string(out, r->msg);
-		fputs(", \"notes\": [", out);
-		for (k = 0; k < r->nnotes; k++) {
-			fputs(k ? ", {\"file\": " : "{\"file\": ", out);
-			json_string(out, r->note[k].file);
-			fprintf(out, ", \"line\": %d, \"column\": %d, \"message\": ",
-				r->note[k].line, r->note[k].col);
-			json_string(out, r->note[k].msg);
-			fputc('}', out);
-		}
-		fputs("], \"fix\": ", out);
-		if (r->fix_file) {
-			fputs("{\"file\": ", out);
-			json_string(out, r->fix_file);
-			fprintf(out, ", \"line\": %d, \"column\": %d, \"insert\": ",
-				r->fix_line, r->fix_col);
-			json_string(out, r->fix_text);
-			fputc('}', out);
-		} else {
-			fputs("null", out);
-		}
-		fputc('}', out);
-	}
-	fputs(rs->n ? "\n  ]\n}\n" : "]\n}\n", out);
+static json_t *json_doc(const struct td_results *rs)
+{
+	json_t *doc = must(json_object()), *findings = must(json_array());
+	int i;
+
+	json_object_set_new(doc, "tool", str("teardown-check"));
+	json_object_set_new(doc, "version", str(TD_VERSION));
+	json_object_set_new(doc, "frontend", str(rs->frontend));
+	json_object_set_new(doc, "root", str(rs->root));
+	json_object_set_new(doc, "baselined", json_integer(rs->baselined));
+	for (i = 0; i < rs->n; i++)
+		json_array_append_new(findings, json_finding(&rs->r[i]));
+	json_object_set_new(doc, "findings", findings);
+	return doc;
 }
 
 /* "artifactLocation": a path under the root is relative to SRCROOT */
-static void sarif_artifact(FILE *out, const char *file)
+static json_t *sarif_artifact(const char *file)
 {
-	fputs("\"artifactLocation\": {\"uri\": ", out);
-	uri_string(out, file);
+	char *uri = uri_of(file);
+	json_t *a = must(json_pack("{s:s}", "uri", uri));
+
+	free(uri);
 	if (file[0] != '/')
-		fputs(", \"uriBaseId\": \"SRCROOT\"", out);
-	fputs("}", out);
+		json_object_set_new(a, "uriBaseId", str("SRCROOT"));
+	return a;
 }
 
-/* The members of a location object: "physicalLocation" and, if msg, "id". */
-static void sarif_location(FILE *out, const char *file, int line, int col,
-			   int id, const char *msg)
+/* A location object: "physicalLocation" and, given a message, "id". */
+static json_t *sarif_location(const char *file, int line, int col, int id,
+			      const char *msg)
 {
-	fputc('{', out);
+	json_t *loc = must(json_object()), *region;
+
 	if (msg) {
-		fprintf(out, "\"id\": %d, \"message\": {\"text\": ", id);
-		json_string(out, msg);
-		fputs("}, ", out);
+		json_object_set_new(loc, "id", json_integer(id));
+		json_object_set_new(loc, "message",
+				    must(json_pack("{s:o}", "text", str(msg))));
 	}
-	fputs("\"physicalLocation\": {", out);
-	sarif_artifact(out, file);
-	fprintf(out, ", \"region\": {\"startLine\": %d", line > 0 ? line : 1);
+	region = must(json_pack("{s:i}", "startLine", line > 0 ? line : 1));
 	if (col > 0)
-		fprintf(out, ", \"startColumn\": %d", col);
-	fputs("}}}", out);
+		json_object_set_new(region, "startColumn", json_integer(col));
+	json_object_set_new(loc, "physicalLocation",
+			    must(json_pack("{s:o,s:o}", "artifactLocation",
+					   sarif_artifact(file), "region",
+					   region)));
+	return loc;
 }
 
 /* The distinct tags of the results, in order of first appearance. */
@@ -584,99 +583,110 @@ static int rule_index(const char **tags, int *ntags, const char *tag)
 	return i;
 }
 
-static void print_sarif(const struct td_results *rs,
-			const struct td_rules *rules, FILE *out)
+static json_t *sarif_result(const struct td_found *r, int rule)
+{
+	json_t *res = must(json_object()), *related = must(json_array());
+	char *text;
+	int k, line = r->fix_line > 0 ? r->fix_line : 1;
+
+	json_object_set_new(res, "ruleId", str(r->tag));
+	json_object_set_new(res, "ruleIndex", json_integer(rule));
+	json_object_set_new(res, "level", str(sarif_level(r->confidence)));
+	json_object_set_new(res, "rank", json_real(sarif_rank(r->confidence)));
+	json_object_set_new(res, "message",
+			    must(json_pack("{s:o}", "text", str(r->msg))));
+	json_object_set_new(res, "locations", must(json_pack("[o]",
+		sarif_location(r->file, r->line, r->col, 0, NULL))));
+	for (k = 0; k < r->nnotes; k++)
+		json_array_append_new(related, sarif_location(r->note[k].file,
+			r->note[k].line, r->note[k].col, k, r->note[k].msg));
+	if (r->nnotes)
+		json_object_set_new(res, "relatedLocations", related);
+	else
+		json_decref(related);
+	json_object_set_new(res, "partialFingerprints", must(json_pack(
+		"{s:o}", "teardownCheck/v1", str(r->fingerprint))));
+	json_object_set_new(res, "properties", identity(must(json_pack(
+		"{s:s}", "confidence", td_confidence_name(r->confidence))), r));
+	if (!r->fix_file)
+		return res;
+	text = (char *)malloc(strlen(r->fix_text) + 3);
+	if (!text)
+		exit(2);
+	sprintf(text, "\t%s\n", r->fix_text);
+	json_object_set_new(res, "fixes", must(json_pack(
+		"[{s:{s:o},s:[{s:o,s:[{s:{s:i,s:i,s:i,s:i},s:{s:o}}]}]}]",
+		"description", "text", str(r->fix_text),
+		"artifactChanges", "artifactLocation",
+		sarif_artifact(r->fix_file), "replacements",
+		"deletedRegion", "startLine", line, "startColumn", 1,
+		"endLine", line, "endColumn", 1,
+		"insertedContent", "text", str(text))));
+	free(text);
+	return res;
+}
+
+static json_t *sarif_doc(const struct td_results *rs,
+			 const struct td_rules *rules)
 {
 	const char **tags = (const char **)calloc(rs->n + 1, sizeof(*tags));
+	json_t *doc, *run, *rulev = must(json_array()),
+	       *results = must(json_array());
 	char summary[512];
-	int ntags = 0, i, k;
+	int ntags = 0, i;
 
 	if (!tags)
 		exit(2);
 	for (i = 0; i < rs->n; i++)
 		rule_index(tags, &ntags, rs->r[i].tag);
-	fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [{\n",
-	      out);
-	fputs("    \"tool\": {\"driver\": {\"name\": \"teardown-check\", \"version\": \"" TD_VERSION "\",\n      \"rules\": [",
-	      out);
 	for (i = 0; i < ntags; i++) {
 		td_rules_tag_summary(rules, tags[i], summary, sizeof(summary));
-		fputs(i ? ",\n        {\"id\": " : "\n        {\"id\": ", out);
-		json_string(out, tags[i]);
-		fputs(", \"shortDescription\": {\"text\": ", out);
-		json_string(out, summary);
-		fputs("}, \"defaultConfiguration\": {\"level\": \"warning\"}}", out);
+		json_array_append_new(rulev, must(json_pack(
+			"{s:s,s:{s:o},s:{s:s}}", "id", tags[i],
+			"shortDescription", "text", str(summary),
+			"defaultConfiguration", "level", "warning")));
 	}
-	fputs(ntags ? "\n      ]}},\n" : "]}},\n", out);
+	run = must(json_pack("{s:{s:{s:s,s:s,s:o}}}", "tool", "driver",
+			     "name", "teardown-check", "version", TD_VERSION,
+			     "rules", rulev));
 	if (rs->root && rs->root[0] == '/') {
-		fputs("    \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": \"file://",
-		      out);
-		/* uri_string quotes; the base must end in '/' */
-		for (const char *p = rs->root; *p; p++)
-			fputc(*p == '"' || *p == '\\' ? '_' : *p, out);
-		fputs("/\"}},\n", out);
-	}
-	fputs("    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [", out);
-	for (i = 0; i < rs->n; i++) {
-		const struct td_found *r = &rs->r[i];
+		/* the base is a directory: it ends in '/' */
+		char *base = (char *)malloc(strlen(rs->root) + 9);
 
-		fputs(i ? ",\n      {" : "\n      {", out);
-		fputs("\"ruleId\": ", out);
-		json_string(out, r->tag);
-		fprintf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"rank\": %s, \"message\": {\"text\": ",
-			rule_index(tags, &ntags, r->tag),
-			sarif_level(r->confidence), sarif_rank(r->confidence));
-		json_string(out, r->msg);
-		fputs("},\n        \"locations\": [", out);
-		sarif_location(out, r->file, r->line, r->col, 0, NULL);
-		fputs("]", out);
-		for (k = 0; k < r->nnotes; k++) {
-			fputs(k ? ", " : ",\n        \"relatedLocations\": [", out);
-			sarif_location(out, r->note[k].file, r->note[k].line,
-				       r->note[k].col, k, r->note[k].msg);
-		}
-		if (r->nnotes)
-			fputs("]", out);
-		fprintf(out, ",\n        \"partialFingerprints\": {\"teardownCheck/v1\": \"%s\"}",
-			r->fingerprint);
-		fputs(",\n        \"properties\": {", out);
-		identity(out, r);
-		fprintf(out, ", \"confidence\": \"%s\"}",
-			td_confidence_name(r->confidence));
-		if (r->fix_file) {
-			fputs(",\n        \"fixes\": [{\"description\": {\"text\": ", out);
-			json_string(out, r->fix_text);
-			fputs("}, \"artifactChanges\": [{", out);
-			sarif_artifact(out, r->fix_file);
-			fprintf(out, ", \"replacements\": [{\"deletedRegion\": {\"startLine\": %d, \"startColumn\": 1, \"endLine\": %d, \"endColumn\": 1}, \"insertedContent\": {\"text\": ",
-				r->fix_line > 0 ? r->fix_line : 1,
-				r->fix_line > 0 ? r->fix_line : 1);
-			{
-				char *text = (char *)malloc(strlen(r->fix_text) + 3);
-
-				if (!text)
-					exit(2);
-				sprintf(text, "\t%s\n", r->fix_text);
-				json_string(out, text);
-				free(text);
-			}
-			fputs("}}]}]}]", out);
-		}
-		fputs("}", out);
+		if (!base)
+			exit(2);
+		sprintf(base, "file://%s/", rs->root);
+		json_object_set_new(run, "originalUriBaseIds", must(json_pack(
+			"{s:{s:o}}", "SRCROOT", "uri", str(base))));
+		free(base);
 	}
-	fputs(rs->n ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n", out);
+	json_object_set_new(run, "columnKind", str("unicodeCodePoints"));
+	for (i = 0; i < rs->n; i++)
+		json_array_append_new(results, sarif_result(&rs->r[i],
+			rule_index(tags, &ntags, rs->r[i].tag)));
+	json_object_set_new(run, "results", results);
+	doc = must(json_pack("{s:s,s:s,s:[o]}", "$schema",
+			     "https://json.schemastore.org/sarif-2.1.0.json",
+			     "version", "2.1.0", "runs", run));
 	free(tags);
+	return doc;
 }
 
 void td_results_print(const struct td_results *rs, enum td_format format,
 		      const struct td_rules *rules, FILE *out)
 {
-	if (format == TD_FORMAT_JSON)
-		print_json(rs, out);
-	else if (format == TD_FORMAT_SARIF)
-		print_sarif(rs, rules, out);
-	else
+	json_t *doc;
+
+	if (format == TD_FORMAT_TEXT) {
 		print_text(rs, out);
+		fflush(out);
+		return;
+	}
+	doc = format == TD_FORMAT_JSON ? json_doc(rs) : sarif_doc(rs, rules);
+	/* a write error stays on the stream: the caller reports it */
+	if (!json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
+		fputc('\n', out);
+	json_decref(doc);
 	fflush(out);
 }
 
