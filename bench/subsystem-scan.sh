@@ -29,8 +29,8 @@ for dir in "$@"; do
 	(cd "$src" && "$here/teardown-check" --build build -j"$jobs" \
 		--no-progress --format json "$dir" >"$out/$name.json" \
 		2>"$out/$name.log") || [ $? = 1 ]
-	sum=$(grep -E '^teardown-check: [0-9]+ files' "$out/$name.log")
-	files=$(echo "$sum" | sed -E 's/^teardown-check: ([0-9]+) files.*/\1/')
+	sum=$(grep -E '^teardown-check: [0-9]+ files?' "$out/$name.log")
+	files=$(echo "$sum" | sed -E 's/^teardown-check: ([0-9]+) files?.*/\1/')
 	drivers=$(echo "$sum" | sed -E 's/.*, ([0-9]+) drivers.*/\1/')
 	findings=$(echo "$sum" | sed -E 's/.*, ([0-9]+) findings.*/\1/')
 	bycheck=$(echo "$sum" | sed -E 's/.*findings:? ?//')

@@ -1061,7 +1061,8 @@ static void summary(struct tree *t)
 
 	for (i = 0; i < rs->n; i++)
 		tally(tags, counts, &ntags, 64, rs->r[i].tag);
-	fprintf(stderr, "teardown-check: %d files (%s front end)", t->n, frontend);
+	fprintf(stderr, "teardown-check: %d file%s (%s front end)", t->n,
+		t->n == 1 ? "" : "s", frontend);
 	if (!t->o.cocci)
 		fprintf(stderr, ", %d drivers, %d modules", rs->stats.drivers,
 			rs->stats.modules);
@@ -1164,8 +1165,11 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 		else
 			td_die("'%s' is neither a directory nor a .c file", paths[i]);
 	}
-	if (t.n)
-		qsort(t.f, t.n, sizeof(*t.f), by_path);
+	/* a gate that checked nothing must not pass */
+	if (!t.n)
+		td_die("nothing to check: no .c file under %s",
+		       npaths == 1 ? paths[0] : "the paths given");
+	qsort(t.f, t.n, sizeof(*t.f), by_path);
 	if (t.o.root) {
 		if (!realpath(t.o.root, t.root))
 			td_die("cannot read --root '%s'", t.o.root);
@@ -1213,6 +1217,8 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	if (t.o.baseline)
 		td_baseline_apply(&t.results, &baseline);
 	td_results_print(&t.results, t.o.format, t.rules, stdout);
+	if (ferror(stdout) || fflush(stdout))
+		td_die("cannot write the findings: %s", strerror(errno));
 	if (!t.o.quiet)
 		summary(&t);
 	status = t.o.write_baseline ? 0 : t.results.n ? 1 : 0;

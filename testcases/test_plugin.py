@@ -185,7 +185,7 @@ def test_install_layout(built, tmp_path, empty_c):
     # tree mode finds the installed semantic patches; the manual is there
     r = run([installed, empty_c])
     assert r.returncode == 0, r.stderr
-    assert "teardown-check: 1 files (cocci front end)" in r.stderr, r.stderr
+    assert "teardown-check: 1 file (cocci front end)" in r.stderr, r.stderr
     assert (tmp_path / "share/man/man1/teardown-check.1").exists()
 
 

@@ -94,7 +94,7 @@ def run(args, cwd, env=None, timeout=600):
 
 
 def summary(stderr):
-    m = re.search(r"^teardown-check: (\d+) files \((\w+) front end\)"
+    m = re.search(r"^teardown-check: (\d+) files? \((\w+) front end\)"
                   r"(?:, (\d+) drivers)?.*?, (\d+) (?:new )?findings", stderr,
                   re.M)
     assert m, stderr
@@ -205,6 +205,20 @@ def test_text_json_and_sarif_name_a_finding(fake_tree, sarif_validator):
         "\tcancel_work_sync(&priv.work);\n"
 
 
+def test_findings_that_cannot_be_written_are_an_error(fake_tree):
+    """A gate must not pass when its report went nowhere (a full disk)."""
+    for fmt in ("json", "sarif"):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run(
+                [CHECKER] + gcc_args(fake_tree) + ["--format", fmt,
+                                                   "drivers/foo"],
+                cwd=fake_tree, stdout=full, stderr=subprocess.PIPE,
+                text=True, timeout=600)
+        assert r.returncode == 2, r.stderr
+        assert "teardown-check: cannot write the findings: No space left" \
+            in r.stderr, r.stderr
+
+
 def test_enable_and_disable_by_tag(fake_tree):
     unfence(fake_tree / "drivers/foo/foo.c")
     base = gcc_args(fake_tree) + ["drivers/foo"]
@@ -301,6 +315,7 @@ BAD_INPUTS = [
     (["--format", "xml", "drivers"], r"unknown format 'xml': text, json or "
                                      r"sarif"),
     ([], r"nothing to check: give a PATH"),
+    (["empty-build"], r"nothing to check: no \.c file under empty-build"),
     (["no/such/dir"], r"cannot read 'no/such/dir'"),
     (["-j", "zero", "drivers"], r"-j needs a number of jobs"),
     (["--enable", "teardown-wrok", "drivers"],
