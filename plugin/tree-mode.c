@@ -168,7 +168,13 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 
 		for (k = 0; k < sizeof(named) / sizeof(named[0]); k++)
 			if ((v = valued(argc, argv, &i, named[k].name))) {
-				*(const char **)((char *)o + named[k].off) = v;
+				const char **slot = (const char **)
+					((char *)o + named[k].off);
+
+				/* silently keeping the last would be a guess */
+				if (*slot)
+					td_die("%s given twice", named[k].name);
+				*slot = v;
 				break;
 			}
 		if (k < sizeof(named) / sizeof(named[0]))
@@ -183,9 +189,11 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 			else
 				td_die("unknown format '%s': text, json or sarif", v);
 		} else if (!strncmp(a, "-j", 2)) {
+			char *end;
+
 			v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : "";
-			o->jobs = atoi(v);
-			if (o->jobs < 1)
+			o->jobs = (int)strtol(v, &end, 10);
+			if (o->jobs < 1 || *end || end == v)
 				td_die("-j needs a number of jobs, not '%s'", v);
 		} else if (!strcmp(a, "--mode=report")) {
 			o->cocci = 1;	/* the others are cocci_main()'s */
@@ -209,6 +217,18 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 	}
 	if (!npaths)
 		td_die("%s", "no PATH to check (see --help)");
+	/* a baseline that cannot be written is told before the scan */
+	if (o->write_baseline) {
+		char dir[PATH_MAX], *slash;
+
+		snprintf(dir, sizeof(dir), "%s", o->write_baseline);
+		slash = strrchr(dir, '/');
+		if (slash)
+			slash[slash == dir] = '\0';
+		if (access(slash ? dir : ".", W_OK))
+			td_die("cannot write the baseline '%s': its directory "
+			       "is not writable", o->write_baseline);
+	}
 	if (o->cocci && (o->build || o->compdb))
 		o->build = o->compdb = NULL;
 	if (o->jobs < 1) {

@@ -318,6 +318,12 @@ BAD_INPUTS = [
     (["empty-build"], r"nothing to check: no \.c file under empty-build"),
     (["no/such/dir"], r"cannot read 'no/such/dir'"),
     (["-j", "zero", "drivers"], r"-j needs a number of jobs"),
+    (["-j", "1.5", "drivers"], r"-j needs a number of jobs, not '1\.5'"),
+    (["--baseline", "a", "--baseline", "b", "drivers"],
+     r"--baseline given twice"),
+    (["--write-baseline", "no/such/dir/base", "drivers"],
+     r"cannot write the baseline 'no/such/dir/base': its directory is not "
+     r"writable"),
     (["--enable", "teardown-wrok", "drivers"],
      r"unknown check tag 'teardown-wrok'"),
     (["--build", "no/such/build", "drivers"],
