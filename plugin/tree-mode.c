@@ -217,6 +217,10 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 	}
 	if (!npaths)
 		td_die("%s", "no PATH to check (see --help)");
+	/* a partial run would wipe the other files' entries */
+	if (o->write_baseline && o->since)
+		td_die("%s", "--write-baseline with --since would keep only the "
+		       "changed files' findings: write it from a whole run");
 	/* a baseline that cannot be written is told before the scan */
 	if (o->write_baseline) {
 		char dir[PATH_MAX], *slash;

@@ -319,6 +319,9 @@ BAD_INPUTS = [
     (["no/such/dir"], r"cannot read 'no/such/dir'"),
     (["-j", "zero", "drivers"], r"-j needs a number of jobs"),
     (["-j", "1.5", "drivers"], r"-j needs a number of jobs, not '1\.5'"),
+    (["--write-baseline", "base", "--since", "HEAD", "drivers"],
+     r"--write-baseline with --since would keep only the changed files' "
+     r"findings"),
     (["--baseline", "a", "--baseline", "b", "drivers"],
      r"--baseline given twice"),
     (["--write-baseline", "no/such/dir/base", "drivers"],
