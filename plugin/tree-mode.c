@@ -342,6 +342,47 @@ static int first_line(char *const argv[], const char *cwd, char *line,
 }
 
 /* --since: keep the files git says changed since rev (or are new). */
+/*
+ * Does the .c file include one of the changed headers?  Matched by the
+ * header's name as the #include line writes it ("common.h",
+ * <linux/foo.h>): a driver's own header is found without the compiler.
+ */
+static int includes_changed(const char *path, char **changed, int nchanged)
+{
+	char line[1024];
+	int k, found = 0;
+	FILE *f = NULL;
+
+	for (k = 0; k < nchanged && !f; k++)
+		if (strlen(changed[k]) > 2 &&
+		    !strcmp(changed[k] + strlen(changed[k]) - 2, ".h"))
+			f = fopen(path, "r");
+	while (f && !found && fgets(line, sizeof(line), f)) {
+		const char *p = line + strspn(line, " \t");
+
+		if (*p != '#' || !strstr(p, "include"))
+			continue;
+		for (k = 0; k < nchanged && !found; k++) {
+			const char *base = strrchr(changed[k], '/');
+			const char *at;
+			size_t len;
+
+			base = base ? base + 1 : changed[k];
+			len = strlen(base);
+			if (len < 3 || strcmp(base + len - 2, ".h"))
+				continue;
+			for (at = strstr(p, base); at && !found;
+			     at = strstr(at + 1, base))
+				found = (at[-1] == '"' || at[-1] == '<' ||
+					 at[-1] == '/') &&
+					(at[len] == '"' || at[len] == '>');
+		}
+	}
+	if (f)
+		fclose(f);
+	return found;
+}
+
 static void keep_changed(struct tree *t, const char *rev)
 {
 	char dir[PATH_MAX], top[PATH_MAX], out[PATH_MAX + 16], line[PATH_MAX];
@@ -397,7 +438,8 @@ static void keep_changed(struct tree *t, const char *rev)
 		for (k = 0; k < nchanged; k++)
 			if (!strcmp(changed[k], t->f[i].path))
 				break;
-		if (k < nchanged)
+		if (k < nchanged || includes_changed(t->f[i].path, changed,
+						      nchanged))
 			t->f[n++] = t->f[i];
 		else
 			free(t->f[i].path);

@@ -271,6 +271,9 @@ def test_since_checks_only_changed_files(fake_tree):
         subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t",
                         "-C", str(fake_tree)] + list(args), check=True,
                        capture_output=True)
+    (fake_tree / "drivers/foo/util.h").write_text("/* util */\n")
+    clean = fake_tree / "drivers/foo/clean.c"
+    clean.write_text('#include "util.h"\n' + clean.read_text())
     git("init", "-q")
     git("add", "-A")
     git("commit", "-qm", "base")
@@ -283,6 +286,9 @@ def test_since_checks_only_changed_files(fake_tree):
     (fake_tree / "drivers/foo/new.c").write_text("int x;\n")
     r = run(["--since", "HEAD"] + args, fake_tree)
     assert summary(r.stderr)[0] == 2, r.stderr     # and the untracked one
+    (fake_tree / "drivers/foo/util.h").write_text("/* changed */\n")
+    r = run(["--since", "HEAD"] + args, fake_tree)
+    assert summary(r.stderr)[0] == 3, r.stderr     # clean.c includes it
     r = run(["--since", "no-such-rev"] + args, fake_tree)
     assert r.returncode == 2 and "--since no-such-rev: git says:" in r.stderr
 
