@@ -20,7 +20,8 @@ CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Wno-unused-parameter
 ENGINE   := plugin/rules.c plugin/kversion.c plugin/unit.c plugin/model.c plugin/timeline.c \
             plugin/engine.c plugin/check_release.c plugin/check_order.c \
-            plugin/check_error_path.c plugin/errpath.c plugin/record.c
+            plugin/check_error_path.c plugin/errpath.c plugin/record.c \
+            plugin/suppress.c
 ENGINE_O := $(ENGINE:.c=.o)
 HEADERS  := plugin/teardown.h plugin/engine.h plugin/errpath.h plugin/record.h
 
@@ -61,12 +62,12 @@ plugin/teardown_check_clang.so: plugin/clang-frontend.o $(ENGINE_O)
 COMMAND  := plugin/teardown-check.c plugin/tree-mode.c plugin/cocci-mode.c \
             plugin/findings.c plugin/compdb.c plugin/run.c
 
-teardown-check: $(COMMAND) plugin/cocci-mode.h plugin/run.h plugin/rules.o plugin/kversion.o \
+teardown-check: $(COMMAND) plugin/cocci-mode.h plugin/run.h plugin/rules.o plugin/kversion.o plugin/suppress.o \
 		plugin/tree-mode.h plugin/findings.h plugin/compdb.h \
 		$(HEADERS)
 	@echo '#include <jansson.h>' | $(CC) -E -x c - >/dev/null 2>&1 || \
 	  { echo "teardown-check: no jansson headers: apt-get install libjansson-dev" >&2; exit 2; }
-	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) plugin/rules.o plugin/kversion.o -ljansson
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) plugin/rules.o plugin/kversion.o plugin/suppress.o -ljansson
 
 # The semantic patches are generated from the rules (and committed, so that
 # make coccicheck COCCI=cocci/... works from a clean clone).

@@ -265,8 +265,12 @@ void td_results_filter(struct td_results *rs, const char *enabled,
 	int i, n = 0;
 
 	for (i = 0; i < rs->n; i++) {
+		/* the plugin honours inline suppressions itself */
 		if ((enabled && !td_in_list(enabled, rs->r[i].tag)) ||
-		    td_in_list(disabled, rs->r[i].tag)) {
+		    td_in_list(disabled, rs->r[i].tag) ||
+		    (rs->frontend && !strcmp(rs->frontend, "cocci") &&
+		     td_suppressed(rs->r[i].file, rs->r[i].line,
+				   rs->r[i].tag))) {
 			result_free(&rs->r[i]);
 			continue;
 		}

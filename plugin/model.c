@@ -67,6 +67,11 @@ void td_emit(struct td_model *m, struct td_finding *f)
 
 	if (!td_tag_enabled(m, f->tag))
 		return;
+	if (td_suppressed(f->loc.file, f->loc.line, f->tag)) {
+		td_trace(m, "%s at %s:%d: silenced by a comment there",
+			 f->tag, f->loc.file, f->loc.line);
+		return;
+	}
 	if (!f->confidence)
 		f->confidence = TD_CONFIDENCE_HIGH;
 	if (f->confidence < (m->opts->confidence ? m->opts->confidence :

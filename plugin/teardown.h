@@ -383,6 +383,11 @@ int td_unknown_tag(const struct td_rules *rules, const char *list, char *err,
 		   size_t errlen);
 /* Is word one of the comma-separated list's (tags, type=)? */
 int td_in_list(const char *list, const char *word);
+/*
+ * Is a finding of 'tag' at file:line silenced by a comment there or on
+ * the line before ("teardown-check: ignore TAG reason")?  suppress.c.
+ */
+int td_suppressed(const char *file, int line, const char *tag);
 /* "low", "medium", "high" to a level, or 0 with one line in err. */
 enum td_confidence td_confidence_parse(const char *name, char *err,
 				       size_t errlen);
