@@ -88,6 +88,8 @@ install: all
 	install -m 644 cocci/*.cocci cocci/macros.h $(DESTDIR)$(PREFIX)/share/teardown-check/cocci/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/teardown-check.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -d $(DESTDIR)$(PREFIX)/share/doc/teardown-check
+	install -m 644 docs/warnings.md $(DESTDIR)$(PREFIX)/share/doc/teardown-check/
 
 DEMO_DIR ?= drivers/hwmon
 # The newest kernel by default; DEMO_KERNEL=6.12 for the LTS one.

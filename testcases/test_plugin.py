@@ -187,6 +187,7 @@ def test_install_layout(built, tmp_path, empty_c):
     assert r.returncode == 0, r.stderr
     assert "teardown-check: 1 file (cocci front end)" in r.stderr, r.stderr
     assert (tmp_path / "share/man/man1/teardown-check.1").exists()
+    assert (tmp_path / "share/doc/teardown-check/warnings.md").exists()
 
 
 @pytest.mark.kernel
