@@ -587,6 +587,17 @@ static int rule_index(const char **tags, int *ntags, const char *tag)
 	return i;
 }
 
+/* The message without its " [tag]": SARIF gives the tag as ruleId. */
+static json_t *sarif_message(const struct td_found *r)
+{
+	size_t n = strlen(r->msg), t = strlen(r->tag);
+
+	if (n > t + 3 && r->msg[n - 1] == ']' && r->msg[n - t - 3] == ' ' &&
+	    r->msg[n - t - 2] == '[' && !strncmp(r->msg + n - t - 1, r->tag, t))
+		return must(json_stringn_nocheck(r->msg, n - t - 3));
+	return str(r->msg);
+}
+
 static json_t *sarif_result(const struct td_found *r, int rule)
 {
 	json_t *res = must(json_object()), *related = must(json_array());
@@ -597,8 +608,8 @@ static json_t *sarif_result(const struct td_found *r, int rule)
 	json_object_set_new(res, "ruleIndex", json_integer(rule));
 	json_object_set_new(res, "level", str(sarif_level(r->confidence)));
 	json_object_set_new(res, "rank", json_real(sarif_rank(r->confidence)));
-	json_object_set_new(res, "message",
-			    must(json_pack("{s:o}", "text", str(r->msg))));
+	json_object_set_new(res, "message", must(json_pack("{s:o}", "text",
+			    sarif_message(r))));
 	json_object_set_new(res, "locations", must(json_pack("[o]",
 		sarif_location(r->file, r->line, r->col, 0, NULL))));
 	for (k = 0; k < r->nnotes; k++)

@@ -190,6 +190,9 @@ def test_text_json_and_sarif_name_a_finding(fake_tree, sarif_validator):
     [run0] = sarif["runs"]
     [res] = run0["results"]
     assert res["ruleId"] == "teardown-work"
+    # the tag is the ruleId: the message does not repeat it
+    assert not res["message"]["text"].endswith("]"), res["message"]
+    assert res["message"]["text"] in f["message"], (res["message"], f)
     assert run0["tool"]["driver"]["rules"][res["ruleIndex"]]["id"] == \
         "teardown-work"
     loc = res["locations"][0]["physicalLocation"]
