@@ -1174,17 +1174,8 @@ int td_callbacks_of(const struct td_model *m, const struct td_resource *r,
  */
 int td_family_drains(const struct td_model *m, int queue, int item)
 {
-	const char *list = m->rules->families[queue].drains;
-	const char *name = m->rules->families[item].name;
-	size_t n = strlen(name);
-
-	while (list && *list) {
-		if (!strncmp(list, name, n) && (list[n] == ',' || !list[n]))
-			return 1;
-		list = strchr(list, ',');
-		list = list ? list + 1 : NULL;
-	}
-	return 0;
+	return td_in_list(m->rules->families[queue].drains,
+			  m->rules->families[item].name);
 }
 
 /*

@@ -19,22 +19,16 @@
 /* Does the comment text after the mark name tag (or "all")? */
 static int names_tag(const char *p, const char *tag)
 {
-	size_t taglen = strlen(tag);
+	char list[256];
+	size_t n;
 
 	p += strspn(p, " \t");
-	for (;;) {
-		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz-");
-
-		if (!n)
-			return 0;
-		if ((n == taglen && !strncmp(p, tag, n)) ||
-		    (n == 3 && !strncmp(p, "all", 3)))
-			return 1;
-		p += n;
-		if (*p != ',')
-			return 0;
-		p++;
-	}
+	n = strspn(p, "abcdefghijklmnopqrstuvwxyz-,");
+	if (n >= sizeof(list))
+		n = sizeof(list) - 1;
+	memcpy(list, p, n);
+	list[n] = '\0';
+	return td_in_list(list, tag) || td_in_list(list, "all");
 }
 
 int td_suppressed(const char *file, int line, const char *tag)
