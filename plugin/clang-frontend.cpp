@@ -24,7 +24,7 @@
  *
  * Options (-fplugin-arg-teardown_check-NAME[=VALUE]) are the GCC plugin's:
  *   rules=FILE disable=TAGS enable=TAGS werror stats trace explain dump
- *   records=FILE selftest-fault, and stop (accepted: clang runs with
+ *   records=FILE facts=FILE selftest-fault, and stop (accepted: clang runs with
  *   -fsyntax-only in CHECK mode and never generates code anyway).
  */
 #include <algorithm>
@@ -61,6 +61,7 @@ static struct td_rules *rules;
 static struct td_options options;
 static bool keep_werror, print_stats, dump_facts, selftest_fault;
 static FILE *records;		/* findings go here, not to diagnostics */
+static std::string facts_path;	/* the unit's facts go here, for linking */
 static struct td_unit *unit;
 static ASTContext *ctx;
 static SourceManager *sm;
@@ -1304,8 +1305,13 @@ static void record_call(const CallExpr *call, int block, CFGPostDomTree *pdt)
 	c.nargs = call->getNumArgs();
 	if (c.nargs > TD_MAX_ARGS)
 		c.nargs = TD_MAX_ARGS;
-	for (i = 0; i < (unsigned int)c.nargs; i++)
+	for (i = 0; i < (unsigned int)c.nargs; i++) {
 		analyze_value(call->getArg(i), &c.arg[i], 0);
+		/* platform_get_drvdata() handed straight on: a pointer to
+		 * what the prototype says (the implicit cast's type) */
+		if (!c.arg[i].ptr_type)
+			c.arg[i].ptr_type = pointee_tag(call->getArg(i)->getType());
+	}
 	if (!call->getType()->isVoidType()) {
 		c.result.ptr_type = pointee_tag(call->getType());
 		c.result.text = landing_text(call);
@@ -1808,6 +1814,7 @@ static void add_function(const FunctionDecl *fd)
 	f.name = name_of(fd);
 	f.loc = make_loc(fd->getLocation());
 	f.is_api = declared_in_header(fd);
+	f.is_static = !fd->isExternallyVisible();
 	f.returns_value = !ret->isVoidType();
 	f.result = result_of_type(ret);
 	f.entry = -1;
@@ -2342,6 +2349,31 @@ static void on_fault(int sig)
 	siglongjmp(recover, sig);
 }
 
+/* The facts of the unit, for the command to link with its other files. */
+static void write_facts(void)
+{
+	char *text;
+	FILE *out;
+	int failed;
+
+	/* the files clang read for the unit, for the command to see change */
+	for (SourceManager::fileinfo_iterator it = sm->fileinfo_begin();
+	     it != sm->fileinfo_end(); ++it)
+		td_add_dep(unit, it->first->getName().str().c_str());
+	text = td_facts_write(unit);
+	out = text ? fopen(facts_path.c_str(), "w") : NULL;
+	failed = !out;
+
+	if (out) {
+		failed = fputs(text, out) < 0;
+		failed |= fclose(out) != 0;
+	}
+	if (failed)
+		fprintf(stderr, "teardown-check: cannot write the facts to '%s': %s\n",
+			facts_path.c_str(), strerror(errno));
+	free(text);
+}
+
 static void check_unit(TranslationUnitDecl *tu, struct td_stats *stats)
 {
 	std::vector<const FunctionDecl *> fns;
@@ -2359,6 +2391,8 @@ static void check_unit(TranslationUnitDecl *tu, struct td_stats *stats)
 		td_unit_dump(unit, stderr);
 	if (selftest_fault)
 		raise(SIGSEGV);
+	if (!facts_path.empty())
+		write_facts();
 	td_check_unit(unit, rules, &options, stats, report, NULL);
 }
 
@@ -2495,6 +2529,8 @@ protected:
 							  strerror(errno));
 					return false;
 				}
+			} else if (key == "facts" && has_value) {
+				facts_path = value;
 			} else if (key == "selftest-fault")
 				selftest_fault = true;
 			else {

@@ -132,13 +132,22 @@ int td_results_read(struct td_results *rs, const char *records,
 		    const char *cwd)
 {
 	FILE *in = fopen(records, "r");
+	int units;
+
+	if (!in)
+		return -1;
+	units = td_results_read_stream(rs, in, cwd);
+	fclose(in);
+	return units;
+}
+
+int td_results_read_stream(struct td_results *rs, FILE *in, const char *cwd)
+{
 	struct td_found *last = NULL;
 	char *line = NULL, *f[16], path[PATH_MAX];
 	size_t cap = 0;
 	int units = 0, n, i;
 
-	if (!in)
-		return -1;
 	while (getline(&line, &cap, in) > 0) {
 		n = fields(line, f, 16);
 		if (!strcmp(f[0], "finding") && (n == 10 || n == 11)) {
@@ -181,8 +190,43 @@ int td_results_read(struct td_results *rs, const char *records,
 		}
 	}
 	free(line);
-	fclose(in);
 	return units;
+}
+
+char *td_records_rebase(const char *records, const char *cwd,
+			const char *root)
+{
+	char *copy = xstrdup(records), *line, *next, *f[16];
+	char path[PATH_MAX], *out = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&out, &len);
+	int n, i, at;
+
+	if (!mem) {
+		free(copy);
+		return NULL;
+	}
+	for (line = copy; *line; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = '\0';
+		n = fields(line, f, 16);
+		/* the field that names a file: finding's third, the others'
+		 * second */
+		at = !strcmp(f[0], "finding") ? 2 : 1;
+		for (i = 0; i < n; i++) {
+			const char *v = f[i];
+
+			if (i == at && n > at && v[0])
+				v = td_root_path(v, cwd, root, path,
+						 sizeof(path));
+			fprintf(mem, "%s%s", i ? "\t" : "", v[0] ? v : "-");
+		}
+		fputc('\n', mem);
+	}
+	fclose(mem);
+	free(copy);
+	return out;
 }
 
 /* FNV-1a, 64 bits: stable, and enough to tell a tree's findings apart. */
@@ -703,6 +747,18 @@ void td_results_print(const struct td_results *rs, enum td_format format,
 		fputc('\n', out);
 	json_decref(doc);
 	fflush(out);
+}
+
+void td_results_keep(struct td_results *rs, const char *keep)
+{
+	int i, n = 0;
+
+	for (i = 0; i < rs->n; i++)
+		if (keep[i])
+			rs->r[n++] = rs->r[i];
+		else
+			result_free(&rs->r[i]);
+	rs->n = n;
 }
 
 void td_results_free(struct td_results *rs)

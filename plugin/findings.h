@@ -66,6 +66,17 @@ struct td_found *td_results_add(struct td_results *rs);
 int td_results_read(struct td_results *rs, const char *records,
 		    const char *cwd);
 
+/* The same, from a stream. */
+int td_results_read_stream(struct td_results *rs, FILE *in, const char *cwd);
+
+/*
+ * Records written in cwd with their file names made relative to root (as
+ * the facts database keeps them: a merge on another machine reads them).
+ * malloc'ed; NULL if out of memory.
+ */
+char *td_records_rebase(const char *records, const char *cwd,
+			const char *root);
+
 /* Fingerprint, sort, and drop repeats (a header's finding, many units). */
 void td_results_finish(struct td_results *rs);
 
@@ -87,6 +98,9 @@ void td_baseline_apply(struct td_results *rs, struct td_baseline *b);
 
 void td_results_print(const struct td_results *rs, enum td_format format,
 		      const struct td_rules *rules, FILE *out);
+
+/* Keep the results i with keep[i] nonzero, in order (a unit judged again). */
+void td_results_keep(struct td_results *rs, const char *keep);
 
 void td_results_free(struct td_results *rs);
 

@@ -22,6 +22,7 @@
  *   explain        print each driver's lifecycle: acquisitions, teardown
  *                  steps in order, devres releases, what is left live
  *   dump           print the extracted facts
+ *   facts=FILE     write the unit's facts to FILE (JSON, for linking)
  *   selftest-fault fault on purpose once facts are made (tests recovery)
  *
  * Debugging: -fdump-tree-ssa shows the GIMPLE this pass reads; "dump" shows
@@ -76,6 +77,7 @@ static struct td_rules *rules;
 static struct td_options options;
 static bool stop_after_check, keep_werror, print_stats, dump_facts;
 static FILE *records;	/* findings go here, not to diagnostics */
+static const char *facts_path;	/* the unit's facts go here, for linking */
 static bool selftest_fault;	/* tests: fault on purpose, to test recovery */
 static bool in_function;	/* between push_cfun() and pop_cfun() */
 static struct td_unit *unit;
@@ -621,6 +623,23 @@ static enum td_result result_of_type(tree type)
 	return TD_RES_OTHER;
 }
 
+/*
+ * An argument whose own type says nothing (platform_get_drvdata()'s void
+ * pointer handed straight on) points to what the callee's prototype says:
+ * foo_stop(platform_get_drvdata(pdev)) hands foo_stop() a struct foo.
+ */
+static void param_types(gcall *stmt, struct td_call *c)
+{
+	tree fntype = gimple_call_fntype(stmt);
+	tree args = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
+	int i;
+
+	for (i = 0; args && i < c->nargs; i++, args = TREE_CHAIN(args))
+		if (!c->arg[i].ptr_type && TREE_VALUE(args) &&
+		    POINTER_TYPE_P(TREE_VALUE(args)))
+			c->arg[i].ptr_type = pointee_tag(TREE_VALUE(args));
+}
+
 /* Calls whose merged arguments get extra entries once the function is done. */
 static vec<gcall *> pending_alternatives;
 
@@ -648,6 +667,7 @@ static void record_call(gcall *stmt, int fn)
 		c.nargs = TD_MAX_ARGS;
 	for (i = 0; i < (unsigned int)c.nargs; i++)
 		analyze_value(gimple_call_arg(stmt, i), &c.arg[i], 0);
+	param_types(stmt, &c);
 	if (lhs && TREE_CODE(lhs) == SSA_NAME) {
 		c.result.ptr_type = pointee_tag(TREE_TYPE(lhs));
 		c.result.text = ssa_text(lhs, 0);	/* the local it lands in */
@@ -935,6 +955,7 @@ static void add_function(cgraph_node *node)
 	f.name = name_of(node->decl);
 	f.loc = make_loc(DECL_SOURCE_LOCATION(node->decl));
 	f.is_api = declared_in_header(node->decl);
+	f.is_static = !TREE_PUBLIC(node->decl);
 	f.returns_value = !VOID_TYPE_P(TREE_TYPE(TREE_TYPE(node->decl)));
 	f.result = result_of_type(TREE_TYPE(TREE_TYPE(node->decl)));
 	f.entry = -1;
@@ -1182,6 +1203,45 @@ static void on_fault(int sig)
 	siglongjmp(recover, sig);
 }
 
+/* The files GCC read for the unit, for the command to see them change. */
+static void add_deps(void)
+{
+	unsigned int i, n = LINEMAPS_ORDINARY_USED(line_table);
+
+	for (i = 0; i < n; i++) {
+		const line_map_ordinary *map =
+			LINEMAPS_ORDINARY_MAP_AT(line_table, i);
+		const char *name = ORDINARY_MAP_FILE_NAME(map);
+
+		/* maps come in runs of one file: skip the repeats cheaply */
+		if (name && name[0] != '<' &&
+		    (!unit->ndeps || strcmp(unit->deps[unit->ndeps - 1], name)))
+			td_add_dep(unit, name);
+	}
+}
+
+/* The facts of the unit, for the command to link with its other files. */
+static void write_facts(void)
+{
+	char *text;
+	FILE *out;
+	bool failed;
+
+	add_deps();
+	text = td_facts_write(unit);
+	out = text ? fopen(facts_path, "w") : NULL;
+	failed = !out;
+
+	if (out) {
+		failed = fputs(text, out) < 0;
+		failed |= fclose(out) != 0;
+	}
+	if (failed)
+		error("teardown-check: cannot write the facts to %qs: %m",
+		      facts_path);
+	free(text);
+}
+
 static void check_unit(struct td_stats *stats)
 {
 	cgraph_node *node;
@@ -1195,8 +1255,10 @@ static void check_unit(struct td_stats *stats)
 	 * No driver and no module_init: the engine has nothing to check
 	 * (a library file, a header's worth of helpers).  Most of the cost
 	 * of a build with the plugin on such a file is reading its bodies.
+	 * Unless the facts are kept: such a file holds the helpers another
+	 * file's driver calls.
 	 */
-	if (unit->ndrivers || dump_facts)
+	if (unit->ndrivers || dump_facts || facts_path)
 		/* the same order: function fn is the fn-th added */
 		FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
 			scan_function(node, fn++);
@@ -1204,6 +1266,8 @@ static void check_unit(struct td_stats *stats)
 		td_unit_dump(unit, stderr);
 	if (selftest_fault)
 		raise(SIGSEGV);
+	if (facts_path)
+		write_facts();
 	td_check_unit(unit, rules, &options, stats, report, NULL);
 }
 
@@ -1365,6 +1429,8 @@ int plugin_init(struct plugin_name_args *info,
 				      value);
 				return 1;
 			}
+		} else if (!strcmp(key, "facts") && value) {
+			facts_path = value;
 		} else if (!strcmp(key, "selftest-fault"))
 			selftest_fault = true;
 		else {

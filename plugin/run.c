@@ -183,3 +183,52 @@ int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
 				   confidence);
 	return n;
 }
+
+char *td_read_file(const char *path)
+{
+	FILE *in = fopen(path, "r");
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem;
+	char buf[65536];
+	size_t n;
+
+	if (!in)
+		return NULL;
+	mem = open_memstream(&text, &len);
+	if (!mem) {
+		fclose(in);
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		fwrite(buf, 1, n, mem);
+	if (ferror(in)) {
+		fclose(mem);
+		free(text);
+		text = NULL;
+	} else {
+		fclose(mem);
+	}
+	fclose(in);
+	return text;
+}
+
+void td_kernel_top(const char *path, char *top, size_t len)
+{
+	char dir[PATH_MAX], probe[PATH_MAX + 32];
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	top[0] = '\0';
+	while ((slash = strrchr(dir, '/'))) {
+		*slash = '\0';
+		snprintf(probe, sizeof(probe), "%s/Kbuild", dir[0] ? dir : "/");
+		if (!access(probe, R_OK)) {
+			snprintf(probe, sizeof(probe), "%s/MAINTAINERS", dir);
+			if (!access(probe, R_OK)) {
+				snprintf(top, len, "%s", dir);
+				return;
+			}
+		}
+	}
+}

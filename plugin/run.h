@@ -66,4 +66,10 @@ int td_plugin_argv(char **argv, enum td_frontend fe, const char *plugin,
  */
 int td_spawn(char *const argv[], const char *cwd, const char *out);
 
+/* The top of the kernel tree the file path (canonical) is in, or "". */
+void td_kernel_top(const char *path, char *top, size_t len);
+
+/* A whole file, NUL-terminated (malloc'd), or NULL if unreadable. */
+char *td_read_file(const char *path);
+
 #endif

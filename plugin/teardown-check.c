@@ -28,6 +28,8 @@
 
 #include "teardown.h"
 #include "cocci-mode.h"
+#include "factsdb.h"
+#include "findings.h"
 #include "run.h"
 #include "tree-mode.h"
 
@@ -40,6 +42,7 @@ struct options {
 	const char *enable;
 	const char *confidence;
 	const char *sparse;	/* run it on the same argv first, or NULL */
+	const char *db;		/* the facts database, "" for none */
 	int fail_on_warn;
 	int stats;
 	int trace;
@@ -74,6 +77,12 @@ static void usage(FILE *out)
 	      "  --explain          print each driver's lifecycle: what probe acquires,\n"
 	      "                     remove's steps in order, the devres releases\n"
 	      "  --dump             print the facts the compiler front end extracted\n"
+	      "  --db=FILE          keep each file's facts in FILE for linking\n"
+	      "                     (default: $TEARDOWN_DB, else teardown-check.db\n"
+	      "                     in the build directory); then\n"
+	      "                     teardown-check --link --linked-only FILE reports\n"
+	      "                     what the drivers' other files add\n"
+	      "  --no-db            keep no facts\n"
 	      "\n"
 	      "  --help, --version\n"
 	      "\n"
@@ -102,6 +111,7 @@ static int own_option(struct options *o, const char *arg)
 		{ "--enable=", offsetof(struct options, enable) },
 		{ "--confidence=", offsetof(struct options, confidence) },
 		{ "--also-sparse=", offsetof(struct options, sparse) },
+		{ "--db=", offsetof(struct options, db) },
 	};
 	unsigned int i;
 
@@ -125,6 +135,8 @@ static int own_option(struct options *o, const char *arg)
 		o->dump = 1;
 	else if (!strcmp(arg, "--werror"))
 		o->werror = 1;
+	else if (!strcmp(arg, "--no-db"))
+		o->db = "";
 	else if (!strcmp(arg, "--help"))
 		usage(stdout), exit(0);
 	else if (!strcmp(arg, "--version"))
@@ -263,6 +275,35 @@ static int tree(int argc, char **argv)
 	return tree_main(argc, argv, &env);
 }
 
+/*
+ * The file's facts into the build's database, for --link.  What goes
+ * wrong here is said in one line and never fails the build.
+ */
+static void keep_facts(const struct options *o, char **cmd, const char *source,
+		       const char *facts)
+{
+	const char *files[] = { o->plugin, o->rules, NULL };
+	char cwd[PATH_MAX], real[PATH_MAX], root[PATH_MAX], rel[PATH_MAX];
+	char compile[17], err[PATH_MAX + 1024];
+	struct td_factsdb *db;
+	int argc;
+
+	for (argc = 0; cmd[argc]; argc++)
+		;
+	if (!getcwd(cwd, sizeof(cwd)) || !realpath(source, real))
+		return;
+	td_kernel_top(real, root, sizeof(root));
+	td_root_path(real, NULL, root[0] ? root : NULL, rel, sizeof(rel));
+	td_factsdb_hash(cmd, files, compile);
+	db = td_factsdb_open(o->db, err, sizeof(err));
+	if (!db || td_factsdb_put_file(db, rel, compile,
+			td_kernel_version_of_argv(cmd, argc, NULL), facts, cwd,
+			root[0] ? root : NULL, "", err, sizeof(err)) < 0)
+		fprintf(stderr, "teardown-check: %s: facts not kept: %s\n",
+			source, err);
+	td_factsdb_close(db);
+}
+
 /* --also-sparse: sparse sees exactly what kbuild gave us, minus ours. */
 static int run_sparse(const struct options *o, int argc, char **argv)
 {
@@ -293,6 +334,7 @@ int main(int argc, char **argv)
 	int nprefix, i, n = 0, status, sparse_status = 0;
 	struct relay gcc = { 0 };
 	enum td_frontend fe;
+	char facts[PATH_MAX] = "", factsarg[PATH_MAX + 64];
 
 	memset(&o, 0, sizeof(o));
 	if (argc < 2)
@@ -386,9 +428,37 @@ int main(int argc, char **argv)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-dump";
 	if (o.werror)
 		cmd[++n] = (char *)"-fplugin-arg-teardown_check-werror";
+	if (!o.db)
+		o.db = getenv("TEARDOWN_DB");
+	if (!o.db)
+		o.db = "teardown-check.db";
+	if (*o.db) {
+		const char *tmp = getenv("TMPDIR");
+		int fd;
+
+		snprintf(facts, sizeof(facts), "%s/teardown-facts.XXXXXX",
+			 tmp && *tmp ? tmp : "/tmp");
+		fd = mkstemp(facts);
+		if (fd >= 0) {
+			close(fd);
+			snprintf(factsarg, sizeof(factsarg),
+				 "-fplugin-arg-teardown_check-facts=%s", facts);
+			cmd[++n] = factsarg;
+		} else {
+			facts[0] = '\0';
+		}
+	}
 	cmd[++n] = NULL;
 
 	status = td_run_lines(cmd, 0, relay_gcc, &gcc);
+	if (facts[0]) {
+		/* the hash leaves out the scratch file's name */
+		cmd[n - 1] = NULL;
+		if (status >= 0 && WIFEXITED(status) && !WEXITSTATUS(status) &&
+		    !gcc.internal)
+			keep_facts(&o, cmd, source, facts);
+		unlink(facts);
+	}
 	if (status < 0)
 		td_die("cannot run '%s'", cmd[0]);
 	if (gcc.internal)

@@ -90,6 +90,7 @@ struct td_function {
 	struct td_loc loc;
 	struct td_loc insert;	/* start of the line a call to append goes before */
 	int is_api;		/* defined in a kernel header: not a helper */
+	int is_static;		/* not visible outside its file (linking) */
 	int in_ops;		/* its address is in a static initializer
 				 * (.stop of a watchdog_ops): a callback the
 				 * kernel may call whenever it likes */
@@ -232,6 +233,11 @@ struct td_unit {
 	struct td_phi_arg *phi_args;
 	int nphi_args, phi_args_cap;
 	void *strings;		/* interned strings, freed with the unit */
+	const char **deps;	/* the files the compiler read: the source and
+				 * its headers (a rerun checks them for change) */
+	int ndeps, deps_cap;
+	int *func_index;	/* hash of funcs by name (td_find_function) */
+	int func_index_cap, func_indexed;
 };
 
 /*
@@ -412,6 +418,8 @@ int td_store_source(struct td_store *s, const struct td_value *v);
 /* Is v an alternative worth a call of its own (a load, address, result)? */
 int td_alternative_value(const struct td_value *v);
 void td_add_var(struct td_unit *unit, const struct td_var *v);
+/* A file the compiler read for the unit (kept once). */
+void td_add_dep(struct td_unit *unit, const char *file);
 void td_add_driver(struct td_unit *unit, const struct td_driver *d);
 /* Function name is an operation in a static initializer (in_ops). */
 void td_mark_in_ops(struct td_unit *unit, const char *name);
@@ -421,6 +429,35 @@ int td_add_name(struct td_unit *unit, const struct td_name *n);
 int td_add_phi_arg(struct td_unit *unit, const struct td_phi_arg *a);
 /* Dump the facts in a line format, for debugging and engine tests. */
 void td_unit_dump(const struct td_unit *unit, FILE *out);
+
+/* ---- facts as text (facts.c), for the facts database ---- */
+
+/* Bumped whenever the facts change shape: older ones are rebuilt. */
+#define TD_FACTS_FORMAT 1
+/* The unit as one line of JSON (malloc'ed), or NULL if out of memory. */
+char *td_facts_write(const struct td_unit *unit);
+/* NULL, with one line in err, if text is not facts of this format. */
+struct td_unit *td_facts_read(const char *text, char *err, size_t errlen);
+/*
+ * The facts with every file name passed through map (made relative to
+ * the kernel tree's root where they were compiled, so that databases
+ * made on other machines link), malloc'ed; NULL if text is not facts.
+ */
+char *td_facts_rebase(const char *text,
+		      void (*map)(const char *file, char *out, size_t len,
+				  void *ctx),
+		      void *ctx);
+
+/* ---- linking units (link.c) ---- */
+
+/*
+ * One unit made of units[0] and the units[1..n) it calls into, as if they
+ * were one file: indices shifted, a function of a later unit renamed
+ * "name@file" where its name is taken (a static of the same name), header
+ * inlines met twice kept once.  Only units[0]'s drivers are kept: it is
+ * the unit being judged.  The units must outlive the result.
+ */
+struct td_unit *td_unit_link(struct td_unit *const *units, int n);
 
 /* ---- findings ---- */
 

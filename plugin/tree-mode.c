@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,9 @@
 #include "cocci-mode.h"
 #include "compdb.h"
 #include "findings.h"
+#include "factsdb.h"
+#include "linker.h"
+#include "record.h"
 #include "run.h"
 #include "tree-mode.h"
 
@@ -42,6 +46,11 @@ struct tree_opts {
 	const char *confidence;	/* the least reported (td_confidence_parse) */
 	enum td_format format;
 	int jobs, cocci, progress, quiet, strict;
+	int no_link;		/* judge each file alone (--no-link) */
+	const char *db;		/* keep the facts there (--db FILE) */
+	int shard, shards;	/* --shard K/N: check the K-th of N parts */
+	int link;		/* --link DB...: judge what databases hold */
+	int linked_only;	/* report only what linking adds */
 };
 
 /* One file to check, and what became of it. */
@@ -52,6 +61,11 @@ struct tree_file {
 	int have_cmd;
 	const char *skipped;	/* why it was not checked, or NULL */
 	char *detail;		/* the compiler's or spatch's first error */
+	int first_result, nresults;	/* its front end's findings */
+	struct td_unit_stats own;	/* and what it counted */
+	int unit;		/* its unit in the facts database, or -1 */
+	int cached;		/* unchanged since the database's last scan */
+	char compile[17];	/* the hash of its check's compile */
 };
 
 struct tree {
@@ -69,6 +83,9 @@ struct tree {
 	enum td_frontend fe;	/* the compiler's plugin, unless --cocci */
 	int clang_build;	/* --build was configured with LLVM=1 */
 	struct td_results results;
+	struct td_factsdb *fdb;	/* every unit's facts (compiler front ends) */
+	struct td_link_stats link;
+	int cached;		/* files whose database entry was still good */
 	int done;
 	time_t start;
 };
@@ -110,6 +127,17 @@ static const char *tree_usage =
 	"  --cocci                 use the Coccinelle checks even with a build\n"
 	"  --progress, --no-progress  progress on stderr (default: if a terminal)\n"
 	"  --strict                exit 2 when a file could not be checked wholly\n"
+	"  --no-link               judge each file alone, not a driver with the\n"
+	"                          other files its code calls into\n"
+	"  --db FILE               keep every file's facts in the SQLite database\n"
+	"                          FILE: a rerun checks only what changed, and\n"
+	"                          links with what FILE holds from other runs\n"
+	"  --shard K/N             check the K-th of N parts of the files into --db\n"
+	"                          FILE, and report nothing (see --link)\n"
+	"  --link DB...            judge what the databases (a scan's shards) hold,\n"
+	"                          linked, and report as one scan would\n"
+	"  --linked-only           report only what linking adds to the files'\n"
+	"                          own findings (after make C=1: --link DB)\n"
 	"  --quiet                 no summary\n"
 	"  --plugin=SO --rules=FILE --cc=CC --frontend=gcc|clang   as in kbuild mode\n"
 	"\n"
@@ -157,6 +185,7 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 		{ "--enable", offsetof(struct tree_opts, enable) },
 		{ "--disable", offsetof(struct tree_opts, disable) },
 		{ "--confidence", offsetof(struct tree_opts, confidence) },
+		{ "--db", offsetof(struct tree_opts, db) },
 	};
 	int i, npaths = 0;
 	unsigned int k;
@@ -205,6 +234,24 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 			o->progress = 0;
 		} else if (!strcmp(a, "--strict")) {
 			o->strict = 1;
+		} else if (!strcmp(a, "--no-link")) {
+			o->no_link = 1;
+		} else if (!strcmp(a, "--link")) {
+			o->link = 1;
+		} else if (!strcmp(a, "--linked-only")) {
+			o->linked_only = 1;
+		} else if ((v = valued(argc, argv, &i, "--shard"))) {
+			char *end;
+
+			if (o->shards)
+				td_die("%s given twice", "--shard");
+			o->shard = (int)strtol(v, &end, 10);
+			o->shards = *end == '/' ? (int)strtol(end + 1, &end, 10)
+						: 0;
+			if (*end || o->shards < 1 || o->shard < 1 ||
+			    o->shard > o->shards)
+				td_die("--shard needs K/N with 1 <= K <= N, not '%s'",
+				       v);
 		} else if (!strcmp(a, "--quiet")) {
 			o->quiet = 1;
 		} else if (!strcmp(a, "--fail-on-warn")) {
@@ -233,6 +280,19 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 			td_die("cannot write the baseline '%s': its directory "
 			       "is not writable", o->write_baseline);
 	}
+	if (o->shards && !o->db)
+		td_die("%s", "--shard needs --db FILE: the part checked is kept "
+		       "there for --link to merge");
+	if (o->shards && (o->baseline || o->write_baseline || o->link))
+		td_die("%s", "--shard reports nothing: give --baseline, "
+		       "--write-baseline to the --link run that merges");
+	if (o->link && (o->build || o->compdb || o->since || o->db ||
+			o->cocci))
+		td_die("%s", "--link reads databases only: no --build, "
+		       "--compile-commands, --since, --db or --cocci");
+	if (o->linked_only && (o->no_link || o->cocci))
+		td_die("%s", "--linked-only needs linking: not with --no-link "
+		       "or --cocci");
 	if (o->cocci && (o->build || o->compdb))
 		o->build = o->compdb = NULL;
 	if (o->jobs < 1) {
@@ -263,6 +323,7 @@ static void add_file(struct tree *t, const char *path)
 		t->f = (struct tree_file *)xrealloc(t->f, t->cap * sizeof(*t->f));
 	}
 	memset(&t->f[t->n], 0, sizeof(t->f[t->n]));
+	t->f[t->n].unit = -1;
 	t->f[t->n++].path = xstrdup(real);
 }
 
@@ -296,27 +357,6 @@ static int by_path(const void *a, const void *b)
 {
 	return strcmp(((const struct tree_file *)a)->path,
 		      ((const struct tree_file *)b)->path);
-}
-
-/* The top of the kernel tree path is in, or "" */
-static void kernel_top(const char *path, char *top, size_t len)
-{
-	char dir[PATH_MAX], probe[PATH_MAX + 32];
-	char *slash;
-
-	snprintf(dir, sizeof(dir), "%s", path);
-	top[0] = '\0';
-	while ((slash = strrchr(dir, '/'))) {
-		*slash = '\0';
-		snprintf(probe, sizeof(probe), "%s/Kbuild", dir[0] ? dir : "/");
-		if (!access(probe, R_OK)) {
-			snprintf(probe, sizeof(probe), "%s/MAINTAINERS", dir);
-			if (!access(probe, R_OK)) {
-				snprintf(top, len, "%s", dir);
-				return;
-			}
-		}
-	}
 }
 
 /* Run argv, its first line of output in 'line'; returns its exit code. */
@@ -682,11 +722,11 @@ static pid_t start_job(struct job *j)
 
 /* kbuild's compile command, made into a check: no object, no deps. */
 static char **gcc_job(struct tree *t, const struct tree_file *f,
-		      const char *records)
+		      const char *records, const char *facts)
 {
 	int n = 0, i;
 	char **argv = (char **)xrealloc(NULL,
-			(f->cmd.argc + TD_PLUGIN_ARGS + 4) * sizeof(*argv));
+			(f->cmd.argc + TD_PLUGIN_ARGS + 5) * sizeof(*argv));
 	char *rec = (char *)xrealloc(NULL, strlen(records) + 64);
 
 	argv[n++] = xstrdup(t->o.cc ? t->o.cc :
@@ -710,6 +750,11 @@ static char **gcc_job(struct tree *t, const struct tree_file *f,
 			    t->o.disable, t->o.confidence);
 	sprintf(rec, "-fplugin-arg-teardown_check-records=%s", records);
 	argv[n++] = rec;
+	if (facts) {
+		rec = (char *)xrealloc(NULL, strlen(facts) + 64);
+		sprintf(rec, "-fplugin-arg-teardown_check-facts=%s", facts);
+		argv[n++] = rec;
+	}
 	argv[n] = NULL;
 	return argv;
 }
@@ -826,6 +871,57 @@ static void cocci_line(struct tree *t, char *line, const char *cwd)
 	}
 }
 
+/* What a file's records added to the summed counters: d = a - b. */
+static void stats_diff(struct td_unit_stats *d, const struct td_unit_stats *a,
+		       const struct td_unit_stats *b)
+{
+	const int *pa = (const int *)a, *pb = (const int *)b;
+	int *pd = (int *)d;
+	size_t i;
+
+	for (i = 0; i < sizeof(*d) / sizeof(int); i++)
+		pd[i] = pa[i] - pb[i];
+}
+
+/*
+ * Keep the unit's facts (names made relative to the root, as its records
+ * are) and records in the database: the linker reads them there, and a
+ * rerun takes them back if nothing the compiler read has changed.
+ */
+static void store_unit(struct tree *t, struct tree_file *f,
+		       const struct job *j, const char *records)
+{
+	char path[PATH_MAX + 48], err[1024];
+
+	snprintf(path, sizeof(path), "%s.facts", j->out);
+	f->unit = td_factsdb_put_file(t->fdb, f->rel, f->compile,
+			td_kernel_version_of_argv(f->cmd.argv, f->cmd.argc,
+						  f->cmd.dir),
+			path, j->cwd, t->root, records, err, sizeof(err));
+	unlink(path);
+	if (f->unit < 0)
+		fprintf(stderr, "%steardown-check: %s: facts not kept (%s); "
+			"judged alone\n", t->o.progress ? "\r\033[K" : "",
+			f->rel, err);
+}
+
+/* Read records (relative to the root) as file f's own findings. */
+static int take_records(struct tree *t, struct tree_file *f,
+			const char *records)
+{
+	struct td_unit_stats before = t->results.stats;
+	FILE *in = fmemopen((void *)records, strlen(records), "r");
+	int units;
+
+	f->first_result = t->results.n;
+	units = in ? td_results_read_stream(&t->results, in, t->root) : -1;
+	if (in)
+		fclose(in);
+	f->nresults = t->results.n - f->first_result;
+	stats_diff(&f->own, &t->results.stats, &before);
+	return units;
+}
+
 /* Name each file not checked, or not wholly, as soon as it is known. */
 static void say_skipped(const struct tree *t, const struct tree_file *f)
 {
@@ -839,11 +935,20 @@ static void gcc_done(struct tree *t, struct job *j, int status)
 {
 	struct tree_file *f = &t->f[j->file];
 	char out[PATH_MAX + 48], records[PATH_MAX + 48];
-	int units;
+	char *text, *rel = NULL;
+	int units = -1;
 
 	snprintf(out, sizeof(out), "%s.0", j->out);
 	snprintf(records, sizeof(records), "%s.rec", j->out);
-	units = td_results_read(&t->results, records, j->cwd);
+	text = td_read_file(records);
+	if (text)
+		rel = td_records_rebase(text, j->cwd, t->root);
+	if (rel)
+		units = take_records(t, f, rel);
+	if (units > 0 && t->fdb)
+		store_unit(t, f, j, rel);
+	free(text);
+	free(rel);
 	if ((f->detail = first_with(out, "teardown-check: internal error"))) {
 		f->skipped = "the checker failed on it (please report)";
 	} else if (units <= 0 && WIFEXITED(status) && WEXITSTATUS(status)) {
@@ -947,7 +1052,7 @@ static void run_jobs(struct tree *t)
 	pid_t pid;
 
 	for (i = 0; i < t->n; i++)
-		total += !t->f[i].skipped;
+		total += !t->f[i].skipped && !t->f[i].cached;
 	/* spatch starts slowly: a few runs of files per job, for progress */
 	if (t->o.cocci) {
 		chunk = (total + 4 * t->o.jobs - 1) / (4 * t->o.jobs);
@@ -957,7 +1062,7 @@ static void run_jobs(struct tree *t)
 		while (running < t->o.jobs && next < t->n) {
 			struct job *j = NULL;
 
-			if (t->f[next].skipped) {
+			if (t->f[next].skipped || t->f[next].cached) {
 				say_skipped(t, &t->f[next]);
 				next++;
 				continue;
@@ -969,7 +1074,7 @@ static void run_jobs(struct tree *t)
 				}
 			j->file = next;
 			for (j->nfiles = 0; next < t->n && j->nfiles < chunk &&
-			     !t->f[next].skipped; next++)
+			     !t->f[next].skipped && !t->f[next].cached; next++)
 				j->nfiles++;
 			snprintf(j->out, sizeof(j->out), "%s/job%d", t->tmp, i);
 			if (t->o.cocci) {
@@ -979,11 +1084,13 @@ static void run_jobs(struct tree *t)
 				j->argv[2] = cocci_job(t, j, "teardown_async.cocci");
 				j->cwd = t->root;
 			} else {
-				char records[PATH_MAX + 48];
+				char records[PATH_MAX + 48], facts[PATH_MAX + 48];
 
 				snprintf(records, sizeof(records), "%s.rec", j->out);
+				snprintf(facts, sizeof(facts), "%s.facts", j->out);
 				j->ncmd = 1;
-				j->argv[0] = gcc_job(t, &t->f[j->file], records);
+				j->argv[0] = gcc_job(t, &t->f[j->file], records,
+						     t->fdb ? facts : NULL);
 				j->cwd = t->f[j->file].cmd.dir;
 			}
 			j->pid = start_job(j);
@@ -1005,6 +1112,242 @@ static void run_jobs(struct tree *t)
 	if (t->o.progress)
 		fputs("\r\033[K", stderr);
 	free(jobs);
+}
+
+/* ------------------------------------------------------------ linking */
+
+/* The rules as the plugin loaded them for a kernel: that kernel's lines. */
+static const struct td_rules *rules_for(struct tree *t, int kver)
+{
+	static struct {
+		int kver;
+		struct td_rules *rules;
+	} cache[4];
+	char err[1024];
+	int i;
+
+	for (i = 0; i < 4 && cache[i].rules; i++)
+		if (cache[i].kver == kver)
+			return cache[i].rules;
+	if (i == 4)
+		return NULL;
+	cache[i].rules = td_rules_load(t->o.rules, kver, err, sizeof(err));
+	cache[i].kver = kver;
+	return cache[i].rules;
+}
+
+static sigjmp_buf link_recover;
+
+static void on_link_fault(int sig)
+{
+	siglongjmp(link_recover, sig);
+}
+
+/*
+ * Judge unit id again, with the files its code reaches linked in, into
+ * the records file path.  The number of files linked (0: none, and its
+ * own judgement stands).
+ */
+static int judge_linked(struct tree *t, int id, const char *name,
+			const char *path, int alone)
+{
+	const struct td_rules *rules = rules_for(t, td_factsdb_kernel(t->fdb,
+								      id));
+	struct td_options opts;
+	struct td_faults saved;
+	FILE *out;
+	int linked = 0, sig;
+
+	if (!rules || !(out = fopen(path, "w")))
+		return 0;
+	memset(&opts, 0, sizeof(opts));
+	opts.enabled = t->o.enable;
+	opts.disabled = t->o.disable;
+	opts.confidence = td_confidence_parse(t->o.confidence, NULL, 0);
+	td_catch_faults(&saved, on_link_fault);
+	sig = sigsetjmp(link_recover, 1);
+	if (!sig && alone)
+		linked = td_linker_judge_alone(t->fdb, id, rules, &opts, out);
+	else if (!sig)
+		linked = td_linker_judge(t->fdb, id, rules, &opts, out,
+					 &t->link);
+	td_restore_faults(&saved);
+	fclose(out);
+	if (sig) {
+		fprintf(stderr, "teardown-check: %s: internal error (signal %d) "
+			"while linking; judged alone\n", name, sig);
+		return 0;
+	}
+	return linked;
+}
+
+/*
+ * Which results of a unit judged again to keep: all, or (--linked-only)
+ * those the unit judged alone does not give.
+ */
+static void keep_linked(struct tree *t, char *keep, int id, const char *name,
+			int from)
+{
+	struct td_results *rs = &t->results, alone;
+	char path[PATH_MAX + 16];
+	int i, k;
+
+	memset(keep + from, 1, rs->n - from);
+	if (!t->o.linked_only)
+		return;
+	memset(&alone, 0, sizeof(alone));
+	alone.root = t->root;
+	snprintf(path, sizeof(path), "%s/alone.rec", t->tmp);
+	judge_linked(t, id, name, path, 1);
+	td_results_read(&alone, path, t->root);
+	unlink(path);
+	for (i = from; i < rs->n; i++)
+		for (k = 0; k < alone.n; k++)
+			if (!strcmp(rs->r[i].tag, alone.r[k].tag) &&
+			    !strcmp(rs->r[i].file, alone.r[k].file) &&
+			    rs->r[i].line == alone.r[k].line &&
+			    !strcmp(rs->r[i].msg, alone.r[k].msg))
+				keep[i] = 0;
+	td_results_free(&alone);
+}
+
+/*
+ * A driver whose code reaches other files is judged again with them:
+ * that judgement replaces what its front end found in its file alone
+ * (--linked-only: keeps only what it adds).
+ */
+static void link_units(struct tree *t)
+{
+	struct td_results *rs = &t->results;
+	char path[PATH_MAX + 16], *keep;
+	int i, n;
+
+	snprintf(path, sizeof(path), "%s/linked.rec", t->tmp);
+	keep = (char *)xrealloc(NULL, rs->n + 1);
+	memset(keep, !t->o.linked_only, rs->n + 1);
+	for (i = 0; i < t->n; i++) {
+		struct tree_file *f = &t->f[i];
+		struct td_unit_stats before;
+
+		if (f->unit < 0 || !td_factsdb_has_driver(t->fdb, f->unit))
+			continue;
+		if (judge_linked(t, f->unit, f->rel, path, 0) <= 0) {
+			/* --link: the database's units have no findings of
+			 * their own yet; the engine judges them from facts */
+			if (t->o.link && !t->o.linked_only &&
+			    !judge_linked(t, f->unit, f->rel, path, 1)) {
+				n = rs->n;
+				td_results_read(rs, path, t->root);
+				keep = (char *)xrealloc(keep, rs->n + 1);
+				memset(keep + n, 1, rs->n - n + 1);
+			}
+			continue;
+		}
+		memset(keep + f->first_result, 0, f->nresults);
+		stats_diff(&before, &rs->stats, &f->own);
+		rs->stats = before;
+		n = rs->n;
+		td_results_read(rs, path, t->root);
+		keep = (char *)xrealloc(keep, rs->n + 1);
+		keep_linked(t, keep, f->unit, f->rel, n);
+	}
+	unlink(path);
+	td_results_keep(rs, keep);
+	free(keep);
+}
+
+/*
+ * The hash of a file's check: its compile command, and what the checker
+ * is (the plugin's and the rules' bytes, the options that change what
+ * it reports).
+ */
+static void compile_hashes(struct tree *t)
+{
+	const char *words[] = { td_frontend_name(t->fe), t->o.plugin,
+				t->o.rules, t->o.enable ? t->o.enable : "-",
+				t->o.disable ? t->o.disable : "-",
+				t->o.confidence ? t->o.confidence : "-", NULL };
+	const char *files[] = { t->o.plugin, t->o.rules, NULL };
+	char tool[17], **argv;
+	int i, k;
+
+	td_factsdb_hash((char *const *)words, files, tool);
+	for (i = 0; i < t->n; i++) {
+		struct tree_file *f = &t->f[i];
+
+		if (f->skipped || !f->have_cmd)
+			continue;
+		argv = (char **)xrealloc(NULL, (f->cmd.argc + 3) * sizeof(char *));
+		for (k = 0; k < f->cmd.argc; k++)
+			argv[k] = f->cmd.argv[k];
+		argv[k++] = f->cmd.dir ? f->cmd.dir : (char *)"-";
+		argv[k++] = tool;
+		argv[k] = NULL;
+		td_factsdb_hash(argv, NULL, f->compile);
+		free(argv);
+	}
+}
+
+/* Files the database holds as they are now: their findings, no compile. */
+static void reuse_fresh(struct tree *t)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++) {
+		struct tree_file *f = &t->f[i];
+		char *records;
+		int id;
+
+		if (f->skipped || !f->have_cmd ||
+		    (id = td_factsdb_fresh(t->fdb, f->rel, f->compile)) < 0)
+			continue;
+		records = td_factsdb_records(t->fdb, id);
+		if (records && take_records(t, f, records) > 0) {
+			f->unit = id;
+			f->cached = 1;
+			t->cached++;
+			t->done++;
+		}
+		free(records);
+	}
+}
+
+/* --shard K/N: the K-th of every N files, in path order. */
+static void keep_shard(struct tree *t)
+{
+	int i, n = 0;
+
+	for (i = 0; i < t->n; i++)
+		if (i % t->o.shards == t->o.shard - 1)
+			t->f[n++] = t->f[i];
+	t->n = n;
+}
+
+/*
+ * --link DB...: the databases merged into ours, each driver judged from
+ * its facts, linked (whether a scan or make C=1 wrote them: the latter
+ * keeps no findings).
+ */
+static void link_databases(struct tree *t, char **paths, int npaths)
+{
+	char err[1024];
+	int *ids, n, i;
+
+	for (i = 0; i < npaths; i++)
+		if (td_factsdb_merge(t->fdb, paths[i], err, sizeof(err)))
+			td_die("%s", err);
+	n = td_factsdb_units(t->fdb, &ids);
+	t->f = (struct tree_file *)xrealloc(NULL, (n + 1) * sizeof(*t->f));
+	memset(t->f, 0, (n + 1) * sizeof(*t->f));
+	for (i = 0; i < n; i++) {
+		struct tree_file *f = &t->f[t->n++];
+
+		f->rel = td_factsdb_file(t->fdb, ids[i]);
+		f->path = xstrdup(f->rel ? f->rel : "?");
+		f->unit = ids[i];
+		f->first_result = t->results.n;
+	}
+	free(ids);
 }
 
 /* ---------------------------------------------------------- preflight */
@@ -1159,6 +1502,16 @@ static void summary(struct tree *t)
 			"teardown-check: left unjudged (counted, not reported): %d handles not kept in a field or global, %d resources handed to other code, %d error exits not certain, %d functions over the path budget\n",
 			rs->stats.unkeyed, rs->stats.handed_off,
 			rs->stats.error_undecided, rs->stats.error_budget);
+	if (t->cached)
+		fprintf(stderr, "teardown-check: %d files unchanged since the "
+			"database's last scan: their findings reused\n",
+			t->cached);
+	if (t->link.judged || t->link.no_facts || t->link.ambiguous)
+		fprintf(stderr,
+			"teardown-check: linked: %d files judged with %d other files their code calls into; %d calls into code with no facts, %d into a name several files define%s\n",
+			t->link.judged, t->link.linked, t->link.no_facts,
+			t->link.ambiguous, t->link.truncated ?
+			" (some drivers reach more files than are linked)" : "");
 	if (rs->stats.below_confidence)
 		fprintf(stderr,
 			"teardown-check: %d findings of less than %s confidence not shown (--confidence low shows them)\n",
@@ -1192,6 +1545,83 @@ static void cleanup_tmp(void)
 	scratch[0] = '\0';
 }
 
+/* The facts database: --db's, or one in the scratch directory. */
+static void open_db(struct tree *t)
+{
+	char path[PATH_MAX + 16], err[PATH_MAX + 1024];
+
+	snprintf(path, sizeof(path), "%s/facts.db", t->tmp);
+	t->fdb = td_factsdb_open(t->o.db ? t->o.db : path, err, sizeof(err));
+	if (!t->fdb)
+		td_die("%s", err);
+}
+
+/* The files under the paths, and the root their names are relative to. */
+static void find_files(struct tree *t, char **paths, int npaths)
+{
+	int i;
+
+	for (i = 0; i < npaths; i++) {
+		struct stat st;
+
+		if (stat(paths[i], &st)) {
+			td_die("cannot read '%s'", paths[i]);
+		}
+		if (S_ISDIR(st.st_mode))
+			walk(t, paths[i]);
+		else if (is_c_file(paths[i]))
+			add_file(t, paths[i]);
+		else
+			td_die("'%s' is neither a directory nor a .c file", paths[i]);
+	}
+	/* a gate that checked nothing must not pass */
+	if (!t->n)
+		td_die("nothing to check: no .c file under %s",
+		       npaths == 1 ? paths[0] : "the paths given");
+	qsort(t->f, t->n, sizeof(*t->f), by_path);
+	if (t->o.root) {
+		if (!realpath(t->o.root, t->root))
+			td_die("cannot read --root '%s'", t->o.root);
+	} else if (t->o.build) {
+		snprintf(t->root, sizeof(t->root), "%s", t->src);
+	} else if (t->n) {
+		td_kernel_top(t->f[0].path, t->root, sizeof(t->root));
+	}
+	if (!t->root[0] && !getcwd(t->root, sizeof(t->root)))
+		td_die("%s", "cannot find the current directory");
+	if (t->o.since)
+		keep_changed(t, t->o.since);
+	if (t->o.shards)
+		keep_shard(t);
+	for (i = 0; i < t->n; i++) {
+		char rel[PATH_MAX];
+
+		t->f[i].rel = xstrdup(td_root_path(t->f[i].path, NULL, t->root,
+						   rel, sizeof(rel)));
+	}
+}
+
+/* Check the files: their own findings, their facts kept, then linked. */
+static void scan(struct tree *t)
+{
+	if (t->o.cocci) {
+		run_jobs(t);
+		return;
+	}
+	check_plugin_loads(t);
+	if (t->o.db || !t->o.no_link) {
+		open_db(t);
+		compile_hashes(t);
+		td_factsdb_begin(t->fdb);
+		reuse_fresh(t);
+	}
+	run_jobs(t);
+	if (t->fdb)
+		td_factsdb_commit(t->fdb);
+	if (t->fdb && !t->o.no_link && !t->o.shards)
+		link_units(t);
+}
+
 int tree_main(int argc, char **argv, const struct td_tree_env *env)
 {
 	struct tree t;
@@ -1204,7 +1634,7 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	memset(&t, 0, sizeof(t));
 	t.start = time(NULL);
 	npaths = parse_options(&t.o, argc, argv, paths);
-	if (!t.o.build && !t.o.compdb)
+	if (!t.o.build && !t.o.compdb && !t.o.link)
 		t.o.cocci = 1;
 	if (t.o.progress < 0)
 		t.o.progress = isatty(2);
@@ -1218,47 +1648,20 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	find_tools(&t, env);
 	if (t.o.build)
 		check_build_dir(&t);
-	for (i = 0; i < npaths; i++) {
-		struct stat st;
-
-		if (stat(paths[i], &st)) {
-			td_die("cannot read '%s'", paths[i]);
+	if (t.o.link) {
+		if (t.o.root ? !realpath(t.o.root, t.root) :
+		    !getcwd(t.root, sizeof(t.root)))
+			td_die("cannot read --root '%s'", t.o.root ? t.o.root : ".");
+		t.results.root = t.root;
+		t.results.frontend = "gcc";
+	} else {
+		find_files(&t, paths, npaths);
+		t.results.root = t.root;
+		t.results.frontend = "cocci";
+		if (!t.o.cocci) {
+			find_flags(&t);
+			pick_frontend(&t, env);
 		}
-		if (S_ISDIR(st.st_mode))
-			walk(&t, paths[i]);
-		else if (is_c_file(paths[i]))
-			add_file(&t, paths[i]);
-		else
-			td_die("'%s' is neither a directory nor a .c file", paths[i]);
-	}
-	/* a gate that checked nothing must not pass */
-	if (!t.n)
-		td_die("nothing to check: no .c file under %s",
-		       npaths == 1 ? paths[0] : "the paths given");
-	qsort(t.f, t.n, sizeof(*t.f), by_path);
-	if (t.o.root) {
-		if (!realpath(t.o.root, t.root))
-			td_die("cannot read --root '%s'", t.o.root);
-	} else if (t.o.build) {
-		snprintf(t.root, sizeof(t.root), "%s", t.src);
-	} else if (t.n) {
-		kernel_top(t.f[0].path, t.root, sizeof(t.root));
-	}
-	if (!t.root[0] && !getcwd(t.root, sizeof(t.root)))
-		td_die("%s", "cannot find the current directory");
-	if (t.o.since)
-		keep_changed(&t, t.o.since);
-	for (i = 0; i < t.n; i++) {
-		char rel[PATH_MAX];
-
-		t.f[i].rel = xstrdup(td_root_path(t.f[i].path, NULL, t.root, rel,
-						  sizeof(rel)));
-	}
-	t.results.root = t.root;
-	t.results.frontend = "cocci";
-	if (!t.o.cocci) {
-		find_flags(&t);
-		pick_frontend(&t, env);
 	}
 	/* a bad baseline is told before the scan, not after */
 	if (t.o.baseline && td_baseline_load(&baseline, t.o.baseline,
@@ -1266,9 +1669,22 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 					     sizeof(err))) {
 		td_die("%s", err);
 	}
-	if (!t.o.cocci)
-		check_plugin_loads(&t);
-	run_jobs(&t);
+	if (t.o.link) {
+		open_db(&t);
+		link_databases(&t, paths, npaths);
+		link_units(&t);
+	} else {
+		scan(&t);
+	}
+	if (t.o.shards) {
+		if (!t.o.quiet)
+			fprintf(stderr, "teardown-check: shard %d/%d: %d files "
+				"kept in %s (%d unchanged); merge the shards "
+				"with teardown-check --link\n", t.o.shard,
+				t.o.shards, t.n, t.o.db, t.cached);
+		status = 0;
+		goto out;
+	}
 	td_results_filter(&t.results, t.o.enable, t.o.disable,
 			  td_confidence_parse(t.o.confidence, NULL, 0));
 	td_results_finish(&t.results);
@@ -1288,10 +1704,12 @@ int tree_main(int argc, char **argv, const struct td_tree_env *env)
 	if (!t.o.quiet)
 		summary(&t);
 	status = t.o.write_baseline ? 0 : t.results.n ? 1 : 0;
+out:
 	for (i = 0; t.o.strict && i < t.n; i++)
 		if (t.f[i].skipped)
 			status = 2;
 	td_results_free(&t.results);
+	td_factsdb_close(t.fdb);
 	td_rules_free(t.rules);
 	free(paths);
 	return status;

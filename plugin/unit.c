@@ -78,6 +78,8 @@ void td_unit_free(struct td_unit *unit)
 	free(unit->succs);
 	free(unit->names);
 	free(unit->phi_args);
+	free(unit->func_index);
+	free(unit->deps);
 	free(unit);
 }
 
@@ -88,15 +90,71 @@ int td_add_function(struct td_unit *unit, const struct td_function *f)
 	return unit->nfuncs++;
 }
 
-int td_find_function(const struct td_unit *unit, const char *name)
+static unsigned int name_hash(const char *s)
+{
+	unsigned int h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/*
+ * An open-addressing table of function indices, grown with the unit: a
+ * linked unit holds thousands of functions, and every call looks its
+ * callee up.  The first function of a name wins, as a scan would.
+ */
+static void index_function(struct td_unit *unit, int fn)
+{
+	unsigned int mask = unit->func_index_cap - 1;
+	unsigned int h = name_hash(unit->funcs[fn].name) & mask;
+
+	while (unit->func_index[h] >= 0) {
+		if (!strcmp(unit->funcs[unit->func_index[h]].name,
+			    unit->funcs[fn].name))
+			return;
+		h = (h + 1) & mask;
+	}
+	unit->func_index[h] = fn;
+}
+
+static void update_function_index(struct td_unit *unit)
 {
 	int i;
 
+	if (2 * unit->nfuncs >= unit->func_index_cap) {
+		int cap = 64;
+
+		while (cap <= 2 * unit->nfuncs)
+			cap *= 2;
+		free(unit->func_index);
+		unit->func_index = (int *)malloc(cap * sizeof(int));
+		if (!unit->func_index)
+			abort();
+		memset(unit->func_index, 0xff, cap * sizeof(int));
+		unit->func_index_cap = cap;
+		unit->func_indexed = 0;
+	}
+	for (i = unit->func_indexed; i < unit->nfuncs; i++)
+		if (unit->funcs[i].name)
+			index_function(unit, i);
+	unit->func_indexed = unit->nfuncs;
+}
+
+int td_find_function(const struct td_unit *unit, const char *name)
+{
+	struct td_unit *u = (struct td_unit *)unit;	/* the index is a cache */
+	unsigned int mask, h;
+
 	if (!name)
 		return -1;
-	for (i = 0; i < unit->nfuncs; i++)
-		if (!strcmp(unit->funcs[i].name, name))
-			return i;
+	if (u->func_indexed != u->nfuncs || !u->func_index)
+		update_function_index(u);
+	mask = u->func_index_cap - 1;
+	for (h = name_hash(name) & mask; u->func_index[h] >= 0;
+	     h = (h + 1) & mask)
+		if (!strcmp(u->funcs[u->func_index[h]].name, name))
+			return u->func_index[h];
 	return -1;
 }
 
@@ -117,6 +175,17 @@ void td_add_var(struct td_unit *unit, const struct td_var *v)
 {
 	GROW(unit->vars, unit->nvars, unit->vars_cap);
 	unit->vars[unit->nvars++] = *v;
+}
+
+void td_add_dep(struct td_unit *unit, const char *file)
+{
+	int i;
+
+	for (i = 0; i < unit->ndeps; i++)
+		if (!strcmp(unit->deps[i], file))
+			return;
+	GROW(unit->deps, unit->ndeps, unit->deps_cap);
+	unit->deps[unit->ndeps++] = td_strdup(unit, file);
 }
 
 void td_add_driver(struct td_unit *unit, const struct td_driver *d)
