@@ -21,7 +21,7 @@ WARN     := -Wall -Wextra -Wno-unused-parameter
 ENGINE   := plugin/rules.c plugin/kversion.c plugin/unit.c plugin/model.c plugin/timeline.c \
             plugin/engine.c plugin/check_release.c plugin/check_order.c \
             plugin/check_error_path.c plugin/errpath.c plugin/record.c \
-            plugin/suppress.c
+            plugin/suppress.c plugin/facts.c plugin/link.c
 ENGINE_O := $(ENGINE:.c=.o)
 HEADERS  := plugin/teardown.h plugin/engine.h plugin/errpath.h plugin/record.h
 
@@ -45,7 +45,7 @@ plugin/gcc-frontend.o: plugin/gcc-frontend.c $(HEADERS)
 	  -fno-rtti -I$(GCC_PLUGIN_DIR)/include -x c++ -c -o $@ $<
 
 plugin/teardown_check.so: plugin/gcc-frontend.o $(ENGINE_O)
-	$(CXX) -shared -o $@ $^
+	$(CXX) -shared -o $@ $^ -ljansson
 
 # The Clang front end, for LLVM=1 kernels: the same engine behind Clang's
 # plugin interface (C-style code; Clang's API is C++, built without RTTI).
@@ -57,17 +57,20 @@ plugin/clang-frontend.o: plugin/clang-frontend.cpp $(HEADERS)
 	  -DNDEBUG -Wno-nonnull -std=gnu++17 -fPIC -fno-rtti -c -o $@ $<
 
 plugin/teardown_check_clang.so: plugin/clang-frontend.o $(ENGINE_O)
-	$(CXX) -shared -o $@ $^
+	$(CXX) -shared -o $@ $^ -ljansson
 
 COMMAND  := plugin/teardown-check.c plugin/tree-mode.c plugin/cocci-mode.c \
-            plugin/findings.c plugin/compdb.c plugin/run.c
+            plugin/findings.c plugin/compdb.c plugin/run.c plugin/linker.c \
+            plugin/factsdb.c
 
-teardown-check: $(COMMAND) plugin/cocci-mode.h plugin/run.h plugin/rules.o plugin/kversion.o plugin/suppress.o \
+teardown-check: $(COMMAND) plugin/cocci-mode.h plugin/run.h $(ENGINE_O) \
 		plugin/tree-mode.h plugin/findings.h plugin/compdb.h \
-		$(HEADERS)
+		plugin/linker.h plugin/factsdb.h $(HEADERS)
 	@echo '#include <jansson.h>' | $(CC) -E -x c - >/dev/null 2>&1 || \
 	  { echo "teardown-check: no jansson headers: apt-get install libjansson-dev" >&2; exit 2; }
-	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) plugin/rules.o plugin/kversion.o plugin/suppress.o -ljansson
+	@printf "#include <sqlite3.h>\n#include <zlib.h>\n" | $(CC) -E -x c - >/dev/null 2>&1 || \
+	  { echo "teardown-check: no SQLite or zlib headers: apt-get install libsqlite3-dev zlib1g-dev" >&2; exit 2; }
+	$(CC) $(CFLAGS) $(WARN) -std=gnu99 -o $@ $(COMMAND) $(ENGINE_O) -ljansson -lsqlite3 -lz
 
 # The semantic patches are generated from the rules (and committed, so that
 # make coccicheck COCCI=cocci/... works from a clean clone).
