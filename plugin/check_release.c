@@ -110,7 +110,9 @@ static const char *handed_off(const struct td_model *m,
  * watchdog core calls the same .stop whenever the device is stopped.
  * A workqueue destroyed there drains the work only if that is not
  * module_init/exit, which do not run at unbind: 'drains' leaves them out
- * (and is empty for the module's own pseudo-driver).
+ * (and is empty for the module's own pseudo-driver).  In a unit linked
+ * from several files, another file's function counts only if it is such
+ * an operation: those files hold much the driver never calls at teardown.
  */
 static void elsewhere_sets(const struct td_model *m, char *other,
 			   char *drains)
@@ -121,8 +123,12 @@ static void elsewhere_sets(const struct td_model *m, char *other,
 	if (!m->drv->module)
 		td_reach_module(m, 1, drains);
 	for (i = 0; i < n; i++) {
-		other[i] = (!in_any(m, i) || m->unit->funcs[i].in_ops) &&
-			   !m->unit->funcs[i].is_api;
+		const struct td_function *f = &m->unit->funcs[i];
+
+		/* of another file linked in: only an operation the kernel
+		 * calls (a reset path of the driver's own is no teardown) */
+		other[i] = (!in_any(m, i) || f->in_ops) && !f->is_api &&
+			   (!f->linked || f->in_ops);
 		drains[i] = !m->drv->module && other[i] && !drains[i];
 	}
 }

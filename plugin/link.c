@@ -71,7 +71,7 @@ static void shift_opnd(struct td_opnd *op, int nbase)
 
 /* Append u's facts to out, its names first passed through rn. */
 static void append_unit(struct td_unit *out, const struct td_unit *u,
-			const struct renames *rn)
+			const struct renames *rn, int linked)
 {
 	int fbase = out->nfuncs, cbase = out->ncalls, bbase = out->nblocks;
 	int sbase = out->nsuccs, nbase = out->nnames, pbase = out->nphi_args;
@@ -81,6 +81,7 @@ static void append_unit(struct td_unit *out, const struct td_unit *u,
 		struct td_function f = u->funcs[i];
 
 		f.name = renamed(rn, f.name);
+		f.linked = linked;
 		if (f.entry >= 0)
 			f.entry += bbase;
 		f.first_block += bbase;
@@ -179,7 +180,7 @@ struct td_unit *td_unit_link(struct td_unit *const *units, int n)
 			rn.r[rn.n].from = name;
 			rn.r[rn.n++].to = fresh_name(out, u, name);
 		}
-		append_unit(out, u, &rn);
+		append_unit(out, u, &rn, k > 0);
 		/* the judged unit's drivers only: the others are judged
 		 * when their own unit is */
 		for (i = 0; k == 0 && i < u->ndrivers; i++)

@@ -91,6 +91,7 @@ struct td_function {
 	struct td_loc insert;	/* start of the line a call to append goes before */
 	int is_api;		/* defined in a kernel header: not a helper */
 	int is_static;		/* not visible outside its file (linking) */
+	int linked;		/* of a file linked in, not the judged one */
 	int in_ops;		/* its address is in a static initializer
 				 * (.stop of a watchdog_ops): a callback the
 				 * kernel may call whenever it likes */

@@ -51,6 +51,7 @@ struct tree_opts {
 	int shard, shards;	/* --shard K/N: check the K-th of N parts */
 	int link;		/* --link DB...: judge what databases hold */
 	int linked_only;	/* report only what linking adds */
+	int trace;		/* the linked judgements' reasoning */
 };
 
 /* One file to check, and what became of it. */
@@ -138,6 +139,8 @@ static const char *tree_usage =
 	"                          linked, and report as one scan would\n"
 	"  --linked-only           report only what linking adds to the files'\n"
 	"                          own findings (after make C=1: --link DB)\n"
+	"  --trace                 print the engine's reasoning on each driver\n"
+	"                          judged linked\n"
 	"  --quiet                 no summary\n"
 	"  --plugin=SO --rules=FILE --cc=CC --frontend=gcc|clang   as in kbuild mode\n"
 	"\n"
@@ -240,6 +243,8 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 			o->link = 1;
 		} else if (!strcmp(a, "--linked-only")) {
 			o->linked_only = 1;
+		} else if (!strcmp(a, "--trace")) {
+			o->trace = 1;
 		} else if ((v = valued(argc, argv, &i, "--shard"))) {
 			char *end;
 
@@ -1164,6 +1169,7 @@ static int judge_linked(struct tree *t, int id, const char *name,
 	opts.enabled = t->o.enable;
 	opts.disabled = t->o.disable;
 	opts.confidence = td_confidence_parse(t->o.confidence, NULL, 0);
+	opts.trace = t->o.trace;
 	td_catch_faults(&saved, on_link_fault);
 	sig = sigsetjmp(link_recover, 1);
 	if (!sig && alone)

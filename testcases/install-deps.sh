@@ -10,7 +10,8 @@
 set -eu
 
 # What building the GCC plugin and preparing a kernel need.
-gcc_packages="make gcc g++ gcc-12-plugin-dev libjansson-dev xz-utils flex bison bc
+gcc_packages="make gcc g++ gcc-12-plugin-dev libjansson-dev libsqlite3-dev zlib1g-dev
+	sqlite3 xz-utils flex bison bc
 	libelf-dev libssl-dev"
 demo=""
 case ${1:-} in

@@ -20,8 +20,14 @@ with -v it lists every case first.
 
 import collections
 import concurrent.futures
+import glob
+import hashlib
 import json
 import os
+import re
+import shutil
+import sqlite3
+import subprocess
 import sys
 import tempfile
 
@@ -99,6 +105,69 @@ def check(kernel, case, level, source=None):
     return {(f[2], resource_of(f[3])) for f in found}, stats
 
 
+FINDING = re.compile(r"^\S+:\d+:\d+: warning: (.*) \[(teardown-[a-z-]+)\]$")
+
+
+def link_files(kernel, case):
+    """The files a case's driver is linked with: the case's 'link' list,
+    else every .c of its directory."""
+    if case.get("link"):
+        return sorted(case["link"])
+    return sorted(os.path.relpath(p, kernel.src) for p in glob.glob(
+        os.path.join(kernel.src, os.path.dirname(case["path"]), "*.c")))
+
+
+def link_db(kernel, files):
+    """A facts database of the files as the tree has them, kept in the
+    cache: a rerun compiles nothing that has not changed."""
+    from conftest import CACHE, CHECKER
+    key = hashlib.sha1("\n".join(files).encode()).hexdigest()[:16]
+    db = os.path.join(CACHE, "recall-db", kernel.version, key + ".db")
+    os.makedirs(os.path.dirname(db), exist_ok=True)
+    subprocess.run([CHECKER, "--build", kernel.build, "--db", db,
+                    "--quiet", "--no-progress"] +
+                   [os.path.join(kernel.src, f) for f in files],
+                   capture_output=True, text=True, timeout=3600,
+                   env=kernel.env())
+    return db
+
+
+def linked_check(kernel, case, level, source=None, db=None):
+    """{(tag, resource)} the linked judgement of the case's files reports
+    (--link of their database), with 'source' in place of the case's file
+    when given: the database is copied, the file's unit dropped, and the
+    mutated copy checked into it as make C=1 would.  (None, why) when the
+    copy does not check."""
+    from conftest import CHECKER, kbuild_check_argv
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = os.path.join(tmp, "facts.db")
+        shutil.copy(db, copy)
+        if source:
+            con = sqlite3.connect(copy)
+            ids = [r[0] for r in con.execute(
+                "SELECT id FROM units WHERE file = ?", (case["path"],))]
+            for i in ids:
+                for sql in ("DELETE FROM deps WHERE unit = ?",
+                            "DELETE FROM symbols WHERE unit = ?",
+                            "DELETE FROM units WHERE id = ?"):
+                    con.execute(sql, (i,))
+            con.commit()
+            con.close()
+            argv = kbuild_check_argv(kernel, case["obj"], source)
+            r = subprocess.run([CHECKER, "--db=" + copy] + argv,
+                               cwd=kernel.build, capture_output=True,
+                               text=True, timeout=600)
+            if r.returncode != 0:
+                return None, r.stderr
+        r = subprocess.run([CHECKER, "--link", "--confidence=" + level,
+                            "--root", kernel.src, copy],
+                           capture_output=True, text=True, timeout=600)
+        if r.returncode not in (0, 1):
+            return None, r.stderr
+    return {(m.group(2), resource_of(m.group(1)))
+            for m in map(FINDING.match, r.stdout.splitlines()) if m}, None
+
+
 def run_case(kernel, case, levels=("medium",)):
     """{'caught': 'yes'|'low'|'no', 'fixed_false': [...]} for one case
     ('low' only when levels has it), or {'error': text} when a version
@@ -113,6 +182,8 @@ def run_case(kernel, case, levels=("medium",)):
         except ValueError as e:
             return {"error": str(e)}
         new, false = {}, []
+        db = link_db(kernel, link_files(kernel, case)) \
+            if case.get("linked") else None
         for level in levels:
             fixed, info = check(kernel, case, level)
             if fixed is None:
@@ -120,6 +191,16 @@ def run_case(kernel, case, levels=("medium",)):
             buggy, info = check(kernel, case, level, source)
             if buggy is None:
                 return {"error": info[-1500:]}
+            if db:
+                # a driver spread over files: judged with all of them
+                lfixed, info = linked_check(kernel, case, level, db=db)
+                if lfixed is None:
+                    return {"error": info[-1500:]}
+                lbuggy, info = linked_check(kernel, case, level, source,
+                                            db)
+                if lbuggy is None:
+                    return {"error": info[-1500:]}
+                fixed, buggy = fixed | lfixed, buggy | lbuggy
             new[level] = [f for f in buggy - fixed
                           if about(f[1], case["resource"])]
             if level == "medium":
