@@ -86,6 +86,7 @@ struct tree {
 	struct td_results results;
 	struct td_factsdb *fdb;	/* every unit's facts (compiler front ends) */
 	struct td_link_stats link;
+	int alone_handed_off;	/* handed_off before linking */
 	int cached;		/* files whose database entry was still good */
 	int done;
 	time_t start;
@@ -1229,6 +1230,7 @@ static void link_units(struct tree *t)
 	int i, n;
 
 	snprintf(path, sizeof(path), "%s/linked.rec", t->tmp);
+	t->alone_handed_off = rs->stats.handed_off;
 	keep = (char *)xrealloc(NULL, rs->n + 1);
 	memset(keep, !t->o.linked_only, rs->n + 1);
 	for (i = 0; i < t->n; i++) {
@@ -1518,6 +1520,9 @@ static void summary(struct tree *t)
 			t->link.judged, t->link.linked, t->link.no_facts,
 			t->link.ambiguous, t->link.truncated ?
 			" (some drivers reach more files than are linked)" : "");
+	if (t->link.judged && !t->o.link)
+		fprintf(stderr, "teardown-check: resources handed to other code: %d judging each file alone, %d linked\n",
+			t->alone_handed_off, rs->stats.handed_off);
 	if (rs->stats.below_confidence)
 		fprintf(stderr,
 			"teardown-check: %d findings of less than %s confidence not shown (--confidence low shows them)\n",
