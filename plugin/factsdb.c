@@ -127,7 +127,8 @@ static int is_current(struct td_factsdb *db)
 	return ok;
 }
 
-struct td_factsdb *td_factsdb_open(const char *path, char *err, size_t len)
+struct td_factsdb *td_factsdb_open(const char *path, int readonly, char *err,
+				   size_t len)
 {
 	struct td_factsdb *db = (struct td_factsdb *)calloc(1, sizeof(*db));
 	char why[512];
@@ -135,8 +136,9 @@ struct td_factsdb *td_factsdb_open(const char *path, char *err, size_t len)
 
 	if (!db)
 		abort();
-	if (sqlite3_open_v2(path, &db->db, SQLITE_OPEN_READWRITE |
-			    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &db->db, readonly ? SQLITE_OPEN_READONLY :
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
 		snprintf(err, len, "%s: cannot open the facts database: %s",
 			 path, db->db ? sqlite3_errmsg(db->db) : "out of memory");
 		goto fail;
@@ -153,6 +155,15 @@ struct td_factsdb *td_factsdb_open(const char *path, char *err, size_t len)
 	if (app != TD_APPLICATION_ID && tables > 0) {
 		snprintf(err, len, "%s: not a teardown-check facts database; "
 			 "left as it is", path);
+		goto fail;
+	}
+	if (readonly) {
+		if (app == TD_APPLICATION_ID && is_current(db))
+			return db;
+		snprintf(err, len, "%s: %s", path, app == TD_APPLICATION_ID ?
+			 "made by another version of teardown-check: check "
+			 "its files again to rebuild it" :
+			 "not a teardown-check facts database");
 		goto fail;
 	}
 	if (exec(db, "PRAGMA journal_mode = WAL", why, sizeof(why)) &&
@@ -558,7 +569,7 @@ int td_factsdb_defining(struct td_factsdb *db, const char *name, int *ids,
 int td_factsdb_merge(struct td_factsdb *db, const char *path, char *err,
 		     size_t len)
 {
-	struct td_factsdb *part = td_factsdb_open(path, err, len);
+	struct td_factsdb *part = td_factsdb_open(path, 1, err, len);
 	sqlite3_stmt *st;
 	char why[512];
 	int rc;

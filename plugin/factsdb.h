@@ -20,9 +20,11 @@ struct td_factsdb;
  * Open (creating it if need be) the database at path (":memory:" for one
  * that lives with the process).  A database of an older schema or facts
  * format is emptied and rebuilt; a file that is not one of ours is left
- * alone.  NULL with one line in err.
+ * alone.  readonly: only read, and refuse an older one rather than
+ * rebuild it (a shard given to --link).  NULL with one line in err.
  */
-struct td_factsdb *td_factsdb_open(const char *path, char *err, size_t len);
+struct td_factsdb *td_factsdb_open(const char *path, int readonly, char *err,
+				   size_t len);
 void td_factsdb_close(struct td_factsdb *db);
 
 /* The hash of a compile: its words, and the files named (their bytes). */

@@ -295,7 +295,7 @@ static void keep_facts(const struct options *o, char **cmd, const char *source,
 	td_kernel_top(real, root, sizeof(root));
 	td_root_path(real, NULL, root[0] ? root : NULL, rel, sizeof(rel));
 	td_factsdb_hash(cmd, files, compile);
-	db = td_factsdb_open(o->db, err, sizeof(err));
+	db = td_factsdb_open(o->db, 0, err, sizeof(err));
 	if (!db || td_factsdb_put_file(db, rel, compile,
 			td_kernel_version_of_argv(cmd, argc, NULL), facts, cwd,
 			root[0] ? root : NULL, "", err, sizeof(err)) < 0)

@@ -1227,7 +1227,7 @@ static void link_units(struct tree *t)
 {
 	struct td_results *rs = &t->results;
 	char path[PATH_MAX + 16], *keep;
-	int i, n;
+	int i, n, linked;
 
 	snprintf(path, sizeof(path), "%s/linked.rec", t->tmp);
 	t->alone_handed_off = rs->stats.handed_off;
@@ -1239,7 +1239,16 @@ static void link_units(struct tree *t)
 
 		if (f->unit < 0 || !td_factsdb_has_driver(t->fdb, f->unit))
 			continue;
-		if (judge_linked(t, f->unit, f->rel, path, 0) <= 0) {
+		linked = judge_linked(t, f->unit, f->rel, path, 0);
+		if (linked < 0) {
+			fprintf(stderr, "teardown-check: %s: its facts in the "
+				"database do not read; not judged linked\n",
+				f->rel);
+			if (!f->skipped)
+				f->skipped = "its facts do not read";
+			continue;
+		}
+		if (!linked) {
 			/* --link: the database's units have no findings of
 			 * their own yet; the engine judges them from facts */
 			if (t->o.link && !t->o.linked_only &&
@@ -1562,7 +1571,7 @@ static void open_db(struct tree *t)
 	char path[PATH_MAX + 16], err[PATH_MAX + 1024];
 
 	snprintf(path, sizeof(path), "%s/facts.db", t->tmp);
-	t->fdb = td_factsdb_open(t->o.db ? t->o.db : path, err, sizeof(err));
+	t->fdb = td_factsdb_open(t->o.db ? t->o.db : path, 0, err, sizeof(err));
 	if (!t->fdb)
 		td_die("%s", err);
 }
