@@ -1312,6 +1312,9 @@ static void record_call(const CallExpr *call, int block, CFGPostDomTree *pdt)
 		if (!c.arg[i].ptr_type)
 			c.arg[i].ptr_type = pointee_tag(call->getArg(i)->getType());
 	}
+	/* ops->stop(dev): which field the function pointer came from */
+	if (!callee)
+		analyze_value(call->getCallee(), &c.fptr, 0);
 	if (!call->getType()->isVoidType()) {
 		c.result.ptr_type = pointee_tag(call->getType());
 		c.result.text = landing_text(call);
@@ -2176,8 +2179,12 @@ static void scan_level(const InitListExpr *init, const RecordDecl *rd,
 		else if (td_rules_find(rules, TD_RULE_NOUNBIND_FIELD,
 				       name.c_str()))
 			d->no_unbind = is_set(value);
-		else
+		else {
 			td_mark_in_ops(unit, function_in(value));
+			td_add_op(unit, rd ? type_tag(QualType(rd->getTypeForDecl(), 0)) : NULL,
+				  td_strdup(unit, name.c_str()),
+				  function_in(value));
+		}
 	}
 }
 

@@ -76,7 +76,9 @@ static void index_calls(struct td_model *m, const struct td_unit *u,
 	if (!m->call_rule || !m->callee_fn)
 		abort();
 	for (i = 0; i < u->ncalls; i++) {
-		m->callee_fn[i] = td_find_function(u, u->calls[i].callee);
+		m->callee_fn[i] = u->calls[i].callee ?
+			td_find_function(u, u->calls[i].callee) :
+			td_resolve_indirect(u, &u->calls[i].fptr);
 		for (k = 0; k < TD_RULE_NKINDS; k++)
 			m->call_rule[i * TD_RULE_NKINDS + k] = td_rules_find(
 				rules, (enum td_rule_kind)k, u->calls[i].callee);

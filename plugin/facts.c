@@ -154,6 +154,8 @@ static json_t *call_json(struct writer *w, const struct td_call *c)
 	put_int(o, "alt", c->alternative_of, 0);
 	if (c->has_copy)
 		json_object_set_new(o, "copy", path_json(&c->copy));
+	if (c->fptr.kind != TD_VAL_NONE)
+		json_object_set_new(o, "fptr", value_json(&c->fptr));
 	return o;
 }
 
@@ -271,6 +273,11 @@ char *td_facts_write(const struct td_unit *unit)
 		json_array_append_new(a, json_pack("[io]",
 			unit->phi_args[i].pred, opnd_json(&unit->phi_args[i].val)));
 	json_object_set_new(o, "phi", a);
+	a = json_array();
+	for (i = 0; i < unit->nops; i++)
+		json_array_append_new(a, json_pack("[sss]", unit->ops[i].type,
+			unit->ops[i].field, unit->ops[i].func));
+	json_object_set_new(o, "ops", a);
 	a = json_array();
 	for (i = 0; i < unit->ndeps; i++)
 		json_array_append_new(a, json_string(unit->deps[i]));
@@ -467,6 +474,10 @@ static void read_calls(struct reader *r, json_t *a)
 			c.has_copy = 1;
 			get_path(r, json_object_get(o, "copy"), &c.copy);
 		}
+		if (json_object_get(o, "fptr"))
+			get_value(r, json_object_get(o, "fptr"), &c.fptr);
+		else
+			c.fptr.path.base_param = -1;
 		td_add_call(r->unit, &c);
 	}
 }
@@ -633,6 +644,17 @@ static void read_unit(struct reader *r, json_t *top)
 		td_add_driver(r->unit, &d);
 	}
 	read_flow(r, top);
+	a = json_object_get(top, "ops");
+	json_array_foreach(a, i, o) {
+		const char *type, *field, *func;
+
+		if (json_unpack(o, "[sss]", &type, &field, &func)) {
+			fail(r, "operation %zu is not [type, field, function]", i);
+			continue;
+		}
+		td_add_op(r->unit, td_strdup(r->unit, type),
+			  td_strdup(r->unit, field), td_strdup(r->unit, func));
+	}
 	a = json_object_get(top, "deps");
 	json_array_foreach(a, i, o)
 		if (json_is_string(o))
@@ -682,6 +704,7 @@ static void check_indices(struct reader *r)
 		for (j = 0; j < c->nargs; j++)
 			check_value(r, &c->arg[j]);
 		check_value(r, &c->result);
+		check_value(r, &c->fptr);
 	}
 	for (i = 0; i < u->nstores; i++)
 		if (!in_range(u->stores[i].fn, 0, u->nfuncs) ||

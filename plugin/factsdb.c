@@ -44,7 +44,11 @@ static const char schema[] =
 	"CREATE INDEX deps_by_unit ON deps(unit);"
 	"CREATE TABLE symbols(name TEXT NOT NULL, unit INTEGER NOT NULL);"
 	"CREATE INDEX symbols_by_name ON symbols(name);"
-	"CREATE INDEX symbols_by_unit ON symbols(unit);";
+	"CREATE INDEX symbols_by_unit ON symbols(unit);"
+	"CREATE TABLE ops(type TEXT NOT NULL, field TEXT NOT NULL,"
+	" func TEXT NOT NULL, unit INTEGER NOT NULL);"
+	"CREATE INDEX ops_by_field ON ops(type, field);"
+	"CREATE INDEX ops_by_unit ON ops(unit);";
 
 static int exec(struct td_factsdb *db, const char *sql, char *err,
 		size_t len)
@@ -104,7 +108,7 @@ static int rebuild(struct td_factsdb *db, char *err, size_t len)
 		 "BEGIN IMMEDIATE;"
 		 "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS units;"
 		 "DROP TABLE IF EXISTS deps; DROP TABLE IF EXISTS symbols;"
-		 "DROP TABLE IF EXISTS paths;"
+		 "DROP TABLE IF EXISTS paths; DROP TABLE IF EXISTS ops;"
 		 "PRAGMA application_id = %d; PRAGMA user_version = %d;",
 		 TD_APPLICATION_ID, TD_FACTSDB_SCHEMA);
 	if (exec(db, sql, err, len) || exec(db, schema, err, len)) {
@@ -406,13 +410,34 @@ static char *inflated(const unsigned char *blob, int len)
 	return text;
 }
 
+static int put_ops(struct td_factsdb *db, int id, const struct td_unit *u)
+{
+	int i;
+
+	for (i = 0; i < u->nops; i++) {
+		sqlite3_stmt *st = prepare(db, "INSERT INTO ops VALUES"
+					   " (?, ?, ?, ?)");
+
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, u->ops[i].type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, u->ops[i].field, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, u->ops[i].func, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, id);
+		if (step_done(st))
+			return -1;
+	}
+	return 0;
+}
+
 static int forget(struct td_factsdb *db, int id)
 {
-	char sql[256];
+	char sql[320];
 
 	snprintf(sql, sizeof(sql), "DELETE FROM deps WHERE unit = %d;"
 		 "DELETE FROM symbols WHERE unit = %d;"
-		 "DELETE FROM units WHERE id = %d;", id, id, id);
+		 "DELETE FROM ops WHERE unit = %d;"
+		 "DELETE FROM units WHERE id = %d;", id, id, id, id);
 	return exec(db, sql, NULL, 0);
 }
 
@@ -442,7 +467,8 @@ int td_factsdb_put(struct td_factsdb *db, const char *file,
 	if (step_done(st))
 		goto fail;
 	id = (int)sqlite3_last_insert_rowid(db->db);
-	if (put_deps(db, id, unit, cwd) || put_symbols(db, id, unit))
+	if (put_deps(db, id, unit, cwd) || put_symbols(db, id, unit) ||
+	    put_ops(db, id, unit))
 		goto fail;
 	if (own_tx)
 		td_factsdb_commit(db);
@@ -566,6 +592,26 @@ int td_factsdb_defining(struct td_factsdb *db, const char *name, int *ids,
 	return n;
 }
 
+int td_factsdb_filling(struct td_factsdb *db, const char *type,
+		       const char *field, int *ids, char **files, int max)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT DISTINCT units.id, units.file"
+				   " FROM ops JOIN units ON ops.unit = units.id"
+				   " WHERE ops.type = ? AND ops.field = ?");
+	int n = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		ids[n] = sqlite3_column_int(st, 0);
+		files[n++] = strdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 int td_factsdb_merge(struct td_factsdb *db, const char *path, char *err,
 		     size_t len)
 {
@@ -605,6 +651,9 @@ int td_factsdb_merge(struct td_factsdb *db, const char *path, char *err,
 		  " JOIN main.paths mp ON mp.path = pp.path;"
 		  "INSERT INTO main.symbols SELECT s.name, m.id"
 		  " FROM part.symbols s JOIN new_units n ON s.unit = n.id"
+		  " JOIN main.units m ON m.file = n.file;"
+		  "INSERT INTO main.ops SELECT o.type, o.field, o.func, m.id"
+		  " FROM part.ops o JOIN new_units n ON o.unit = n.id"
 		  " JOIN main.units m ON m.file = n.file;"
 		  "DROP TABLE new_units; COMMIT;", why, sizeof(why));
 	if (rc)

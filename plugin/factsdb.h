@@ -81,6 +81,13 @@ int td_factsdb_defining(struct td_factsdb *db, const char *name, int *ids,
 			char **files, int max);
 
 /*
+ * The units whose static initializers fill field of struct type (an
+ * ops table), as td_factsdb_defining() gives them.
+ */
+int td_factsdb_filling(struct td_factsdb *db, const char *type,
+		       const char *field, int *ids, char **files, int max);
+
+/*
  * Copy into db every unit of the database at path that db does not hold
  * (a shard's part of a scan).  0, or -1 with one line in err.
  */

@@ -668,6 +668,9 @@ static void record_call(gcall *stmt, int fn)
 	for (i = 0; i < (unsigned int)c.nargs; i++)
 		analyze_value(gimple_call_arg(stmt, i), &c.arg[i], 0);
 	param_types(stmt, &c);
+	/* ops->stop(dev): which field the function pointer came from */
+	if (!c.callee)
+		analyze_value(gimple_call_fn(stmt), &c.fptr, 0);
 	if (lhs && TREE_CODE(lhs) == SSA_NAME) {
 		c.result.ptr_type = pointee_tag(TREE_TYPE(lhs));
 		c.result.text = ssa_text(lhs, 0);	/* the local it lands in */
@@ -1059,6 +1062,7 @@ static const char *function_in(tree value)
 static void scan_level(tree ctor, struct td_driver *d, const char *object,
 		       int depth)
 {
+	const char *type = type_tag(TREE_TYPE(ctor));
 	unsigned HOST_WIDE_INT i;
 	tree field, value;
 
@@ -1099,8 +1103,11 @@ static void scan_level(tree ctor, struct td_driver *d, const char *object,
 		else if (td_rules_find(rules, TD_RULE_NOUNBIND_FIELD, name))
 			d->no_unbind = TREE_CODE(value) == INTEGER_CST &&
 				       !integer_zerop(value);
-		else
+		else {
 			td_mark_in_ops(unit, function_in(value));
+			td_add_op(unit, type, td_strdup(unit, name),
+				  function_in(value));
+		}
 	}
 }
 

@@ -99,6 +99,7 @@ static void append_unit(struct td_unit *out, const struct td_unit *u,
 		for (j = 0; j < c.nargs; j++)
 			shift_value(&c.arg[j], cbase, rn);
 		shift_value(&c.result, cbase, rn);
+		shift_value(&c.fptr, cbase, rn);
 		td_add_call(out, &c);
 	}
 	for (i = 0; i < u->nstores; i++) {
@@ -153,6 +154,9 @@ static void append_unit(struct td_unit *out, const struct td_unit *u,
 		shift_opnd(&a.val, nbase);
 		td_add_phi_arg(out, &a);
 	}
+	for (i = 0; i < u->nops; i++)
+		td_add_op(out, u->ops[i].type, u->ops[i].field,
+			  renamed(rn, u->ops[i].func));
 }
 
 struct td_unit *td_unit_link(struct td_unit *const *units, int n)

@@ -39,13 +39,11 @@ static int shared_dirs(const char *a, const char *b)
  * The unit that defines name for code of unit 'from' (file), or -1
  * (none), or -2 (several, none nearer than the others).
  */
-static int defining_unit(struct td_factsdb *db, const char *name, int from,
-			 const char *file)
+static int nearest_unit(int *ids, char **files, int n, int from,
+			const char *file)
 {
-	int ids[TD_LINK_CANDIDATES], best = -1, best_score = -1, tie = 0, n, i;
-	char *files[TD_LINK_CANDIDATES];
+	int best = -1, best_score = -1, tie = 0, i;
 
-	n = td_factsdb_defining(db, name, ids, files, TD_LINK_CANDIDATES);
 	for (i = 0; i < n; i++) {
 		int score = shared_dirs(files[i], file);
 
@@ -61,6 +59,16 @@ static int defining_unit(struct td_factsdb *db, const char *name, int from,
 		}
 	}
 	return tie ? -2 : best;
+}
+
+static int defining_unit(struct td_factsdb *db, const char *name, int from,
+			 const char *file)
+{
+	int ids[TD_LINK_CANDIDATES];
+	char *files[TD_LINK_CANDIDATES];
+	int n = td_factsdb_defining(db, name, ids, files, TD_LINK_CANDIDATES);
+
+	return nearest_unit(ids, files, n, from, file);
 }
 
 /* The units of one judgement, read, and the functions reached in each. */
@@ -151,6 +159,36 @@ static void follow(struct closure *c, int k,
 		reach(c, slot, td_find_function(c->unit[slot], name));
 }
 
+/*
+ * ops->stop(dev): whatever fills that field in the units linked so far
+ * may run (the engine then follows it if it is the only one).
+ */
+static void follow_indirect(struct closure *c, int from,
+			    const struct td_call *call,
+			    struct td_link_stats *stats)
+{
+	int ids[TD_LINK_CANDIDATES], k, i, n, id;
+	char *files[TD_LINK_CANDIDATES];
+	const char *names[8], *type, *field;
+
+	/* the ops table may be in a file not linked yet: the nearest one
+	 * that fills the field (a driver's own ops type has one) */
+	if (!td_indirect_field(&call->fptr, &type, &field))
+		return;
+	n = td_factsdb_filling(c->db, type, field, ids, files,
+			       TD_LINK_CANDIDATES);
+	id = nearest_unit(ids, files, n, -1, c->file[from] ? c->file[from] : "");
+	if (id == -2)
+		stats->ambiguous++;
+	else if (id >= 0)
+		closure_slot(c, id);
+	for (k = 0; k < c->n; k++) {
+		n = td_indirect_candidates(c->unit[k], &call->fptr, names, 8);
+		for (i = 0; i < n && i < 8; i++)
+			reach(c, k, td_find_function(c->unit[k], names[i]));
+	}
+}
+
 static void walk(struct closure *c,
 		 const struct td_rules *rules, struct td_link_stats *stats)
 {
@@ -166,6 +204,8 @@ static void walk(struct closure *c,
 				continue;
 			follow(c, k, call->callee, call->callee_api, rules,
 			       stats);
+			if (!call->callee)
+				follow_indirect(c, k, call, stats);
 			for (j = 0; j < call->nargs; j++)
 				if (call->arg[j].kind == TD_VAL_FUNC)
 					follow(c, k, call->arg[j].func, -1,

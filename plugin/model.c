@@ -235,15 +235,18 @@ static const struct td_value *binding(const struct td_model *m, int fn,
 		const struct td_call *c = &u->calls[i];
 		const struct td_rule *rule;
 
-		if (!c->callee || (set && !set[c->fn]))
+		if (set && !set[c->fn])
 			continue;
-		if (!strcmp(c->callee, u->funcs[fn].name)) {
+		/* by name, or an ops->stop(p) that can only be this one */
+		if (td_callee(m, i) == fn) {
 			if (param < c->nargs && n-- == 0) {
 				*caller = c->fn;
 				return &c->arg[param];
 			}
 			continue;
 		}
+		if (!c->callee)
+			continue;
 		rule = td_call_rule(m, i, TD_RULE_ACTION);
 		if (rule && param == rule->param && rule->data >= 0 &&
 		    rule->callback < c->nargs && rule->data < c->nargs &&
@@ -453,7 +456,7 @@ void td_reach(const struct td_model *m, int fn, char *set)
 		return;
 	set[fn] = 1;
 	for (i = 0; i < u->ncalls; i++)
-		if (u->calls[i].fn == fn && u->calls[i].callee)
+		if (u->calls[i].fn == fn)
 			td_reach(m, td_callee(m, i), set);
 }
 

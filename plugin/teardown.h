@@ -121,6 +121,8 @@ struct td_call {
 				 * alternative of a merged argument, or 0 */
 	int has_copy;		/* the result is stored in a second place: */
 	struct td_path copy;	/* desc->addr = h; info->mapaddr = h */
+	struct td_value fptr;	/* an indirect call: the function pointer,
+				 * a LOAD when read from a field (ops->stop) */
 };
 
 /*
@@ -196,6 +198,17 @@ struct td_store {
 	int block;		/* the block it is in, or -1 */
 };
 
+/*
+ * A function address in a static initializer, by the struct type and
+ * field it fills: { .stop = foo_stop } of a struct foo_ops.  An indirect
+ * call through ops->stop may call it.
+ */
+struct td_op {
+	const char *type;
+	const char *field;
+	const char *func;
+};
+
 /* A named pointer variable of a function, to phrase fixes in its terms. */
 struct td_var {
 	int fn;
@@ -233,6 +246,8 @@ struct td_unit {
 	int nnames, names_cap;
 	struct td_phi_arg *phi_args;
 	int nphi_args, phi_args_cap;
+	struct td_op *ops;
+	int nops, ops_cap;
 	void *strings;		/* interned strings, freed with the unit */
 	const char **deps;	/* the files the compiler read: the source and
 				 * its headers (a rerun checks them for change) */
@@ -424,6 +439,22 @@ void td_add_dep(struct td_unit *unit, const char *file);
 void td_add_driver(struct td_unit *unit, const struct td_driver *d);
 /* Function name is an operation in a static initializer (in_ops). */
 void td_mark_in_ops(struct td_unit *unit, const char *name);
+/* ... the type and field it fills there (NULL type: not recorded). */
+void td_add_op(struct td_unit *unit, const char *type, const char *field,
+	       const char *func);
+/*
+ * The one function an indirect call through 'fptr' reaches, by the
+ * initializers and stores of the unit that fill that field; -1 when none
+ * or several do.
+ */
+int td_resolve_indirect(const struct td_unit *unit, const struct td_value *fptr);
+/* The struct type and field an indirect call reads its function from. */
+int td_indirect_field(const struct td_value *fptr, const char **type,
+		      const char **field);
+/* The functions (at most max in names) that fill it; returns how many. */
+int td_indirect_candidates(const struct td_unit *unit,
+			   const struct td_value *fptr, const char **names,
+			   int max);
 int td_add_block(struct td_unit *unit, const struct td_block *b);
 void td_add_succ(struct td_unit *unit, const struct td_succ *s);
 int td_add_name(struct td_unit *unit, const struct td_name *n);
@@ -434,7 +465,7 @@ void td_unit_dump(const struct td_unit *unit, FILE *out);
 /* ---- facts as text (facts.c), for the facts database ---- */
 
 /* Bumped whenever the facts change shape: older ones are rebuilt. */
-#define TD_FACTS_FORMAT 1
+#define TD_FACTS_FORMAT 2
 /* The unit as one line of JSON (malloc'ed), or NULL if out of memory. */
 char *td_facts_write(const struct td_unit *unit);
 /* NULL, with one line in err, if text is not facts of this format. */

@@ -80,6 +80,7 @@ void td_unit_free(struct td_unit *unit)
 	free(unit->phi_args);
 	free(unit->func_index);
 	free(unit->deps);
+	free(unit->ops);
 	free(unit);
 }
 
@@ -200,6 +201,87 @@ void td_mark_in_ops(struct td_unit *unit, const char *name)
 
 	if (fn >= 0)
 		unit->funcs[fn].in_ops = 1;
+}
+
+void td_add_op(struct td_unit *unit, const char *type, const char *field,
+	       const char *func)
+{
+	if (!type || !field || !func)
+		return;
+	GROW(unit->ops, unit->nops, unit->ops_cap);
+	unit->ops[unit->nops].type = type;
+	unit->ops[unit->nops].field = field;
+	unit->ops[unit->nops++].func = func;
+}
+
+/* The struct type that holds a path's last field, or NULL. */
+static const char *last_holder(const struct td_path *p)
+{
+	const char *owner = p->base == TD_BASE_STRUCT ? p->base_name : NULL;
+	int i;
+
+	for (i = 0; i < p->nfields - 1; i++)
+		if (p->ftype[i] && p->ftype[i][0])
+			owner = p->ftype[i];
+	return owner;
+}
+
+static int add_candidate(const char **names, int n, int max, const char *f)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(names[i], f))
+			return n;
+	if (n < max)
+		names[n] = f;
+	return n + 1;
+}
+
+int td_indirect_field(const struct td_value *fptr, const char **type,
+		      const char **field)
+{
+	if (fptr->kind != TD_VAL_LOAD || fptr->path.nfields < 1 ||
+	    !(*type = last_holder(&fptr->path)))
+		return 0;
+	*field = fptr->path.field[fptr->path.nfields - 1];
+	return 1;
+}
+
+int td_indirect_candidates(const struct td_unit *unit,
+			   const struct td_value *fptr, const char **names,
+			   int max)
+{
+	const char *type, *field;
+	int i, n = 0;
+
+	if (!td_indirect_field(fptr, &type, &field))
+		return 0;
+	for (i = 0; i < unit->nops; i++)
+		if (!strcmp(unit->ops[i].type, type) &&
+		    !strcmp(unit->ops[i].field, field))
+			n = add_candidate(names, n, max, unit->ops[i].func);
+	for (i = 0; i < unit->nstores; i++) {
+		const struct td_store *s = &unit->stores[i];
+		const char *holder = last_holder(&s->dest);
+
+		if (s->func && s->dest.nfields && holder &&
+		    !strcmp(holder, type) &&
+		    !strcmp(s->dest.field[s->dest.nfields - 1], field))
+			n = add_candidate(names, n, max, s->func);
+	}
+	return n;
+}
+
+int td_resolve_indirect(const struct td_unit *unit,
+			const struct td_value *fptr)
+{
+	const char *name;
+
+	/* two implementations: which one runs is not ours to guess */
+	if (td_indirect_candidates(unit, fptr, &name, 1) != 1)
+		return -1;
+	return td_find_function(unit, name);
 }
 
 int td_add_block(struct td_unit *unit, const struct td_block *b)
