@@ -37,11 +37,7 @@ static const char schema[] =
 	"CREATE TABLE units(id INTEGER PRIMARY KEY, file TEXT NOT NULL UNIQUE,"
 	" compile TEXT NOT NULL, kernel INTEGER NOT NULL,"
 	" has_driver INTEGER NOT NULL,"
-	" facts BLOB NOT NULL, records TEXT NOT NULL);"
-	"CREATE TABLE paths(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);"
-	"CREATE TABLE deps(unit INTEGER NOT NULL, path INTEGER NOT NULL,"
-	" size INTEGER NOT NULL, mtime INTEGER NOT NULL);"
-	"CREATE INDEX deps_by_unit ON deps(unit);"
+	" facts BLOB NOT NULL, records TEXT NOT NULL, deps BLOB NOT NULL);"
 	"CREATE TABLE symbols(name TEXT NOT NULL, unit INTEGER NOT NULL);"
 	"CREATE INDEX symbols_by_name ON symbols(name);"
 	"CREATE INDEX symbols_by_unit ON symbols(unit);"
@@ -70,6 +66,14 @@ static sqlite3_stmt *prepare(struct td_factsdb *db, const char *sql)
 	if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return NULL;
 	return st;
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* The first column of the first row of sql as an integer, or dflt. */
@@ -109,6 +113,7 @@ static int rebuild(struct td_factsdb *db, char *err, size_t len)
 		 "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS units;"
 		 "DROP TABLE IF EXISTS deps; DROP TABLE IF EXISTS symbols;"
 		 "DROP TABLE IF EXISTS paths; DROP TABLE IF EXISTS ops;"
+		 "DROP TABLE IF EXISTS units;"
 		 "PRAGMA application_id = %d; PRAGMA user_version = %d;",
 		 TD_APPLICATION_ID, TD_FACTSDB_SCHEMA);
 	if (exec(db, sql, err, len) || exec(db, schema, err, len)) {
@@ -256,109 +261,6 @@ static long long mtime_ns(const struct stat *st)
 	       st->st_mtim.tv_nsec;
 }
 
-int td_factsdb_fresh(struct td_factsdb *db, const char *file,
-		     const char *compile)
-{
-	sqlite3_stmt *st;
-	int id = -1, fresh = 1, rc;
-
-	st = prepare(db, "SELECT id FROM units WHERE file = ? AND compile = ?");
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, compile, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (id < 0)
-		return -1;
-	st = prepare(db, "SELECT paths.path, size, mtime FROM deps JOIN paths"
-		     " ON deps.path = paths.id WHERE unit = ?");
-	if (!st)
-		return -1;
-	sqlite3_bind_int(st, 1, id);
-	while (fresh && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct stat sb;
-
-		if (stat((const char *)sqlite3_column_text(st, 0), &sb) ||
-		    sb.st_size != sqlite3_column_int64(st, 1) ||
-		    mtime_ns(&sb) != sqlite3_column_int64(st, 2))
-			fresh = 0;
-	}
-	sqlite3_finalize(st);
-	return fresh ? id : -1;
-}
-
-static int step_done(sqlite3_stmt *st)
-{
-	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
-
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static int put_deps(struct td_factsdb *db, int id, const struct td_unit *u,
-		    const char *cwd)
-{
-	int i;
-
-	for (i = 0; i < u->ndeps; i++) {
-		char joined[PATH_MAX * 2], real[PATH_MAX * 2];
-		sqlite3_stmt *st;
-		struct stat sb;
-
-		if (u->deps[i][0] == '/' || !cwd)
-			snprintf(joined, sizeof(joined), "%s", u->deps[i]);
-		else
-			snprintf(joined, sizeof(joined), "%s/%s", cwd,
-				 u->deps[i]);
-		/* a file gone already: the unit is never fresh */
-		if (!realpath(joined, real) || stat(real, &sb)) {
-			snprintf(real, sizeof(real), "%s", joined);
-			memset(&sb, 0, sizeof(sb));
-			sb.st_size = -1;
-		}
-		/* a header is read by hundreds of units: named once */
-		st = prepare(db, "INSERT OR IGNORE INTO paths(path) VALUES (?)");
-		if (!st)
-			return -1;
-		sqlite3_bind_text(st, 1, real, -1, SQLITE_TRANSIENT);
-		if (step_done(st))
-			return -1;
-		st = prepare(db, "INSERT INTO deps SELECT ?, id, ?, ? FROM paths"
-			     " WHERE path = ?");
-		if (!st)
-			return -1;
-		sqlite3_bind_int(st, 1, id);
-		sqlite3_bind_int64(st, 2, sb.st_size);
-		sqlite3_bind_int64(st, 3, mtime_ns(&sb));
-		sqlite3_bind_text(st, 4, real, -1, SQLITE_TRANSIENT);
-		if (step_done(st))
-			return -1;
-	}
-	return 0;
-}
-
-static int put_symbols(struct td_factsdb *db, int id, const struct td_unit *u)
-{
-	int i;
-
-	for (i = 0; i < u->nfuncs; i++) {
-		sqlite3_stmt *st;
-
-		if (u->funcs[i].is_static || u->funcs[i].is_api)
-			continue;
-		st = prepare(db, "INSERT INTO symbols VALUES (?, ?)");
-		if (!st)
-			return -1;
-		sqlite3_bind_text(st, 1, u->funcs[i].name, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, id);
-		if (step_done(st))
-			return -1;
-	}
-	return 0;
-}
-
 /*
  * Facts are kept deflated (zlib): JSON of a unit shrinks about tenfold,
  * and a whole tree's database stays a few hundred megabytes.  The blob
@@ -430,14 +332,115 @@ static int put_ops(struct td_factsdb *db, int id, const struct td_unit *u)
 	return 0;
 }
 
+int td_factsdb_fresh(struct td_factsdb *db, const char *file,
+		     const char *compile)
+{
+	char *deps, *line, *next;
+	sqlite3_stmt *st;
+	int id = -1, fresh = 1;
+
+	st = prepare(db, "SELECT id FROM units WHERE file = ? AND compile = ?");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, compile, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (id < 0)
+		return -1;
+	st = prepare(db, "SELECT deps FROM units WHERE id = ?");
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, id);
+	deps = sqlite3_step(st) == SQLITE_ROW ?
+		inflated((const unsigned char *)sqlite3_column_blob(st, 0),
+			 sqlite3_column_bytes(st, 0)) : NULL;
+	sqlite3_finalize(st);
+	/* "path\tsize\tmtime" a line: each as the compiler found it */
+	for (line = deps; fresh && line && *line; line = next) {
+		long long size, mtime;
+		struct stat sb;
+		char *tab;
+
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = '\0';
+		tab = strchr(line, '\t');
+		if (!tab || sscanf(tab + 1, "%lld\t%lld", &size, &mtime) != 2) {
+			fresh = 0;
+			break;
+		}
+		*tab = '\0';
+		if (stat(line, &sb) || sb.st_size != size ||
+		    mtime_ns(&sb) != mtime)
+			fresh = 0;
+	}
+	fresh &= deps != NULL;
+	free(deps);
+	return fresh ? id : -1;
+}
+
+/* What the unit read, as it is now: one text, deflated (a header is
+ * read by hundreds of units, and their names compress well). */
+static char *deps_text(const struct td_unit *u, const char *cwd)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	int i;
+
+	if (!mem)
+		return NULL;
+	for (i = 0; i < u->ndeps; i++) {
+		char joined[PATH_MAX * 2], real[PATH_MAX * 2];
+		struct stat sb;
+
+		if (u->deps[i][0] == '/' || !cwd)
+			snprintf(joined, sizeof(joined), "%s", u->deps[i]);
+		else
+			snprintf(joined, sizeof(joined), "%s/%s", cwd,
+				 u->deps[i]);
+		/* a file gone already: the unit is never fresh */
+		if (!realpath(joined, real) || stat(real, &sb)) {
+			snprintf(real, sizeof(real), "%s", joined);
+			memset(&sb, 0, sizeof(sb));
+			sb.st_size = -1;
+		}
+		fprintf(mem, "%s\t%lld\t%lld\n", real, (long long)sb.st_size,
+			mtime_ns(&sb));
+	}
+	fclose(mem);
+	return text;
+}
+
+static int put_symbols(struct td_factsdb *db, int id, const struct td_unit *u)
+{
+	int i;
+
+	for (i = 0; i < u->nfuncs; i++) {
+		sqlite3_stmt *st;
+
+		if (u->funcs[i].is_static || u->funcs[i].is_api)
+			continue;
+		st = prepare(db, "INSERT INTO symbols VALUES (?, ?)");
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, u->funcs[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, id);
+		if (step_done(st))
+			return -1;
+	}
+	return 0;
+}
+
 static int forget(struct td_factsdb *db, int id)
 {
 	char sql[320];
 
-	snprintf(sql, sizeof(sql), "DELETE FROM deps WHERE unit = %d;"
-		 "DELETE FROM symbols WHERE unit = %d;"
+	snprintf(sql, sizeof(sql), "DELETE FROM symbols WHERE unit = %d;"
 		 "DELETE FROM ops WHERE unit = %d;"
-		 "DELETE FROM units WHERE id = %d;", id, id, id, id);
+		 "DELETE FROM units WHERE id = %d;", id, id, id);
 	return exec(db, sql, NULL, 0);
 }
 
@@ -447,6 +450,7 @@ int td_factsdb_put(struct td_factsdb *db, const char *file,
 		   const char *records, char *err, size_t len)
 {
 	int own_tx = !db->in_tx, old = td_factsdb_unit(db, file), id = -1;
+	char *deps = deps_text(unit, cwd);
 	sqlite3_stmt *st;
 
 	if (own_tx)
@@ -454,7 +458,7 @@ int td_factsdb_put(struct td_factsdb *db, const char *file,
 	if (old >= 0 && forget(db, old))
 		goto fail;
 	st = prepare(db, "INSERT INTO units(file, compile, kernel, has_driver,"
-		     " facts, records) VALUES (?, ?, ?, ?, ?, ?)");
+		     " facts, records, deps) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		goto fail;
 	sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
@@ -464,16 +468,17 @@ int td_factsdb_put(struct td_factsdb *db, const char *file,
 	if (bind_compressed(st, 5, facts))
 		goto fail;
 	sqlite3_bind_text(st, 6, records ? records : "", -1, SQLITE_STATIC);
-	if (step_done(st))
+	if (!deps || bind_compressed(st, 7, deps) || step_done(st))
 		goto fail;
 	id = (int)sqlite3_last_insert_rowid(db->db);
-	if (put_deps(db, id, unit, cwd) || put_symbols(db, id, unit) ||
-	    put_ops(db, id, unit))
+	if (put_symbols(db, id, unit) || put_ops(db, id, unit))
 		goto fail;
 	if (own_tx)
 		td_factsdb_commit(db);
+	free(deps);
 	return id;
 fail:
+	free(deps);
 	snprintf(err, len, "cannot store the facts of %s: %s", file,
 		 sqlite3_errmsg(db->db));
 	if (own_tx) {
@@ -640,15 +645,8 @@ int td_factsdb_merge(struct td_factsdb *db, const char *path, char *err,
 		  "CREATE TEMP TABLE new_units AS SELECT p.* FROM part.units p"
 		  " WHERE p.file NOT IN (SELECT file FROM main.units);"
 		  "INSERT INTO main.units(file, compile, kernel, has_driver,"
-		  " facts, records) SELECT file, compile, kernel, has_driver,"
-		  " facts, records FROM new_units;"
-		  "INSERT OR IGNORE INTO main.paths(path) SELECT path"
-		  " FROM part.paths;"
-		  "INSERT INTO main.deps SELECT m.id, mp.id, d.size, d.mtime"
-		  " FROM part.deps d JOIN new_units n ON d.unit = n.id"
-		  " JOIN main.units m ON m.file = n.file"
-		  " JOIN part.paths pp ON pp.id = d.path"
-		  " JOIN main.paths mp ON mp.path = pp.path;"
+		  " facts, records, deps) SELECT file, compile, kernel,"
+		  " has_driver, facts, records, deps FROM new_units;"
 		  "INSERT INTO main.symbols SELECT s.name, m.id"
 		  " FROM part.symbols s JOIN new_units n ON s.unit = n.id"
 		  " JOIN main.units m ON m.file = n.file;"

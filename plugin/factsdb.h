@@ -12,7 +12,7 @@
 #include "teardown.h"
 
 /* Bumped whenever the tables change: an older database is rebuilt. */
-#define TD_FACTSDB_SCHEMA 1
+#define TD_FACTSDB_SCHEMA 2
 
 struct td_factsdb;
 
