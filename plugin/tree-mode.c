@@ -1188,33 +1188,39 @@ static int judge_linked(struct tree *t, int id, const char *name,
 	return linked;
 }
 
+static int same_finding(const struct td_found *a, const struct td_found *b)
+{
+	return !strcmp(a->tag, b->tag) && !strcmp(a->file, b->file) &&
+	       a->line == b->line && !strcmp(a->resource, b->resource);
+}
+
 /*
- * Which results of a unit judged again to keep: all, or (--linked-only)
- * those the unit judged alone does not give.
+ * The results of a unit judged again, linked: what the unit judged alone
+ * gives too stands as it is; what only linking gives is of low
+ * confidence (docs/precision.md: the linked world holds much the engine
+ * does not model, queues drained elsewhere, release callbacks, ops with
+ * several implementations), and --linked-only keeps only that.
  */
 static void keep_linked(struct tree *t, char *keep, int id, const char *name,
 			int from)
 {
 	struct td_results *rs = &t->results, alone;
 	char path[PATH_MAX + 16];
-	int i, k;
+	int i, k, found;
 
-	memset(keep + from, 1, rs->n - from);
-	if (!t->o.linked_only)
-		return;
 	memset(&alone, 0, sizeof(alone));
 	alone.root = t->root;
 	snprintf(path, sizeof(path), "%s/alone.rec", t->tmp);
-	judge_linked(t, id, name, path, 1);
-	td_results_read(&alone, path, t->root);
+	if (!judge_linked(t, id, name, path, 1))
+		td_results_read(&alone, path, t->root);
 	unlink(path);
-	for (i = from; i < rs->n; i++)
-		for (k = 0; k < alone.n; k++)
-			if (!strcmp(rs->r[i].tag, alone.r[k].tag) &&
-			    !strcmp(rs->r[i].file, alone.r[k].file) &&
-			    rs->r[i].line == alone.r[k].line &&
-			    !strcmp(rs->r[i].msg, alone.r[k].msg))
-				keep[i] = 0;
+	for (i = from; i < rs->n; i++) {
+		for (k = 0, found = 0; k < alone.n && !found; k++)
+			found = same_finding(&rs->r[i], &alone.r[k]);
+		keep[i] = !found || !t->o.linked_only;
+		if (!found)
+			rs->r[i].confidence = TD_CONFIDENCE_LOW;
+	}
 	td_results_free(&alone);
 }
 

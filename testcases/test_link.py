@@ -15,6 +15,7 @@ the expect-link markers add up to.
 """
 import collections
 import glob
+import json
 import os
 import re
 import shutil
@@ -96,12 +97,18 @@ def build_cases(kernel, work):
     db = os.path.join(work, "facts.db")
     r = kernel.make("M=" + work, "C=2", "CHECK=" + CHECKER,
                     "CF=--db=" + db, "-j2", "-k", *objs, timeout=900)
-    link = subprocess.run([CHECKER, "--link", "--root", work, db],
+    # what only linking finds is of low confidence (docs/precision.md)
+    link = subprocess.run([CHECKER, "--link", "--confidence", "low",
+                           "--root", work, db],
                           capture_output=True, text=True, timeout=300)
-    only = subprocess.run([CHECKER, "--link", "--linked-only", "--root",
-                           work, db], capture_output=True, text=True,
-                          timeout=300)
-    return dict(work=work, make=r, link=link, only=only, objs=objs)
+    only = subprocess.run([CHECKER, "--link", "--linked-only",
+                           "--confidence", "low", "--root", work, db],
+                          capture_output=True, text=True, timeout=300)
+    default = subprocess.run([CHECKER, "--link", "--format", "json",
+                              "--confidence", "medium", "--root", work, db],
+                             capture_output=True, text=True, timeout=300)
+    return dict(work=work, make=r, link=link, only=only, default=default,
+                objs=objs)
 
 
 @pytest.fixture(scope="module", params=KERNEL_BUILDS)
@@ -137,6 +144,19 @@ def test_files_alone_miss_them(link_run):
     assert got & want <= alone, link_run["make"].stderr[-3000:]
     only = findings(link_run["only"].stdout, link_run["work"])
     assert only == want - alone, link_run["only"].stdout
+
+
+def test_linked_findings_are_low_confidence(link_run):
+    """At the default confidence the findings only linking gives are
+    counted, not shown."""
+    want, alone, _ = expectations()
+    r = link_run["default"]
+    shown = {(os.path.relpath(os.path.join(link_run["work"], f["file"]),
+                              link_run["work"]), f["line"], f["tag"])
+             for f in json.loads(r.stdout)["findings"]}
+    assert not shown & (want - alone), r.stdout
+    m = re.search(r"(\d+) findings of less than medium confidence", r.stderr)
+    assert m and int(m.group(1)) >= len(want - alone), r.stderr
 
 
 def test_link_counts(link_run):
