@@ -578,23 +578,29 @@ int td_factsdb_kernel(struct td_factsdb *db, int id)
 	return kver;
 }
 
+/* The (id, file) rows of a bound query, at most max; finalizes it. */
+static int unit_rows(sqlite3_stmt *st, int *ids, char **files, int max)
+{
+	int n = 0;
+
+	while (st && n < max && sqlite3_step(st) == SQLITE_ROW) {
+		ids[n] = sqlite3_column_int(st, 0);
+		files[n++] = strdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 int td_factsdb_defining(struct td_factsdb *db, const char *name, int *ids,
 			char **files, int max)
 {
 	sqlite3_stmt *st = prepare(db, "SELECT units.id, units.file FROM"
 				   " symbols JOIN units ON symbols.unit ="
 				   " units.id WHERE symbols.name = ?");
-	int n = 0;
 
-	if (!st)
-		return 0;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
-		ids[n] = sqlite3_column_int(st, 0);
-		files[n++] = strdup((const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	return n;
+	if (st)
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	return unit_rows(st, ids, files, max);
 }
 
 int td_factsdb_filling(struct td_factsdb *db, const char *type,
@@ -603,18 +609,12 @@ int td_factsdb_filling(struct td_factsdb *db, const char *type,
 	sqlite3_stmt *st = prepare(db, "SELECT DISTINCT units.id, units.file"
 				   " FROM ops JOIN units ON ops.unit = units.id"
 				   " WHERE ops.type = ? AND ops.field = ?");
-	int n = 0;
 
-	if (!st)
-		return 0;
-	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
-		ids[n] = sqlite3_column_int(st, 0);
-		files[n++] = strdup((const char *)sqlite3_column_text(st, 1));
+	if (st) {
+		sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
 	}
-	sqlite3_finalize(st);
-	return n;
+	return unit_rows(st, ids, files, max);
 }
 
 int td_factsdb_merge(struct td_factsdb *db, const char *path, char *err,

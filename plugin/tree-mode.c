@@ -169,6 +169,39 @@ static const char *valued(int argc, char **argv, int *i, const char *name)
 	return argv[++*i];
 }
 
+/* An option without a value: sets its int.  1 if a was one. */
+static int flag_option(struct tree_opts *o, const char *a)
+{
+	static const struct {
+		const char *name;
+		long off;	/* -1: accepted, and nothing to set */
+		int value;
+	} flags[] = {
+		{ "--mode=report", offsetof(struct tree_opts, cocci), 1 },
+		{ "--cocci", offsetof(struct tree_opts, cocci), 1 },
+		{ "--progress", offsetof(struct tree_opts, progress), 1 },
+		{ "--no-progress", offsetof(struct tree_opts, progress), 0 },
+		{ "--strict", offsetof(struct tree_opts, strict), 1 },
+		{ "--quiet", offsetof(struct tree_opts, quiet), 1 },
+		{ "--no-link", offsetof(struct tree_opts, no_link), 1 },
+		{ "--link", offsetof(struct tree_opts, link), 1 },
+		{ "--linked-only", offsetof(struct tree_opts, linked_only), 1 },
+		{ "--trace", offsetof(struct tree_opts, trace), 1 },
+		/* tree mode always fails on new findings */
+		{ "--fail-on-warn", -1, 0 },
+	};
+	unsigned int k;
+
+	for (k = 0; k < sizeof(flags) / sizeof(flags[0]); k++)
+		if (!strcmp(a, flags[k].name)) {
+			if (flags[k].off >= 0)
+				*(int *)((char *)o + flags[k].off) =
+					flags[k].value;
+			return 1;
+		}
+	return 0;
+}
+
 static int parse_options(struct tree_opts *o, int argc, char **argv,
 			 char **paths)
 {
@@ -228,24 +261,8 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 			o->jobs = (int)strtol(v, &end, 10);
 			if (o->jobs < 1 || *end || end == v)
 				td_die("-j needs a number of jobs, not '%s'", v);
-		} else if (!strcmp(a, "--mode=report")) {
-			o->cocci = 1;	/* the others are cocci_main()'s */
-		} else if (!strcmp(a, "--cocci")) {
-			o->cocci = 1;
-		} else if (!strcmp(a, "--progress")) {
-			o->progress = 1;
-		} else if (!strcmp(a, "--no-progress")) {
-			o->progress = 0;
-		} else if (!strcmp(a, "--strict")) {
-			o->strict = 1;
-		} else if (!strcmp(a, "--no-link")) {
-			o->no_link = 1;
-		} else if (!strcmp(a, "--link")) {
-			o->link = 1;
-		} else if (!strcmp(a, "--linked-only")) {
-			o->linked_only = 1;
-		} else if (!strcmp(a, "--trace")) {
-			o->trace = 1;
+		} else if ((k = flag_option(o, a))) {
+			continue;
 		} else if ((v = valued(argc, argv, &i, "--shard"))) {
 			char *end;
 
@@ -258,10 +275,6 @@ static int parse_options(struct tree_opts *o, int argc, char **argv,
 			    o->shard > o->shards)
 				td_die("--shard needs K/N with 1 <= K <= N, not '%s'",
 				       v);
-		} else if (!strcmp(a, "--quiet")) {
-			o->quiet = 1;
-		} else if (!strcmp(a, "--fail-on-warn")) {
-			/* tree mode always fails on new findings */
 		} else if (a[0] == '-') {
 			td_die("unknown option '%s' (see --help)", a);
 		} else {

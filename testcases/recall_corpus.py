@@ -147,8 +147,8 @@ def linked_check(kernel, case, level, source=None, db=None):
             ids = [r[0] for r in con.execute(
                 "SELECT id FROM units WHERE file = ?", (case["path"],))]
             for i in ids:
-                for sql in ("DELETE FROM deps WHERE unit = ?",
-                            "DELETE FROM symbols WHERE unit = ?",
+                for sql in ("DELETE FROM symbols WHERE unit = ?",
+                            "DELETE FROM ops WHERE unit = ?",
                             "DELETE FROM units WHERE id = ?"):
                     con.execute(sql, (i,))
             con.commit()
