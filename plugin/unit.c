@@ -230,7 +230,8 @@ static int add_candidate(const char **names, int n, int max, const char *f)
 {
 	int i;
 
-	for (i = 0; i < n; i++)
+	/* past max the names are counted, not kept */
+	for (i = 0; i < n && i < max; i++)
 		if (!strcmp(names[i], f))
 			return n;
 	if (n < max)
