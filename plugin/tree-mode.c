@@ -1214,22 +1214,29 @@ static int same_finding(const struct td_found *a, const struct td_found *b)
  * does not model, queues drained elsewhere, release callbacks, ops with
  * several implementations), and --linked-only keeps only that.
  */
-static void keep_linked(struct tree *t, char *keep, int id, const char *name,
-			int from)
+static void keep_linked(struct tree *t, char *keep,
+			const struct tree_file *f, int from)
 {
 	struct td_results *rs = &t->results, alone;
+	const struct td_found *own = rs->r + f->first_result;
 	char path[PATH_MAX + 16];
-	int i, k, found;
+	int i, k, nown = f->nresults, found;
 
+	/* a scan has the file's own findings already (still in rs, only
+	 * marked dropped); --link judges the unit alone from its facts */
 	memset(&alone, 0, sizeof(alone));
-	alone.root = t->root;
-	snprintf(path, sizeof(path), "%s/alone.rec", t->tmp);
-	if (!judge_linked(t, id, name, path, 1))
-		td_results_read(&alone, path, t->root);
-	unlink(path);
+	if (t->o.link) {
+		alone.root = t->root;
+		snprintf(path, sizeof(path), "%s/alone.rec", t->tmp);
+		if (!judge_linked(t, f->unit, f->rel, path, 1))
+			td_results_read(&alone, path, t->root);
+		unlink(path);
+		own = alone.r;
+		nown = alone.n;
+	}
 	for (i = from; i < rs->n; i++) {
-		for (k = 0, found = 0; k < alone.n && !found; k++)
-			found = same_finding(&rs->r[i], &alone.r[k]);
+		for (k = 0, found = 0; k < nown && !found; k++)
+			found = same_finding(&rs->r[i], &own[k]);
 		keep[i] = !found || !t->o.linked_only;
 		if (!found)
 			rs->r[i].confidence = TD_CONFIDENCE_LOW;
@@ -1285,7 +1292,7 @@ static void link_units(struct tree *t)
 		n = rs->n;
 		td_results_read(rs, path, t->root);
 		keep = (char *)xrealloc(keep, rs->n + 1);
-		keep_linked(t, keep, f->unit, f->rel, n);
+		keep_linked(t, keep, f, n);
 	}
 	unlink(path);
 	td_results_keep(rs, keep);
